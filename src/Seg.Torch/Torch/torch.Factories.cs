@@ -99,7 +99,8 @@ public static partial class torch
         return Tensor.FromSpan<T>(values, shape ?? [values.LongLength], dtype, device, requires_grad);
     }
 
-    public static Tensor tensor<T>(ReadOnlySpan<T> values, ReadOnlySpan<long> shape, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
+    /// <summary>A tensor holding a copy of a span's elements.</summary>
+    public static Tensor from_span<T>(ReadOnlySpan<T> values, ReadOnlySpan<long> shape, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
         where T : unmanaged => Tensor.FromSpan(values, shape, dtype, device, requires_grad);
 
     /// <summary>A tensor from a rectangular .NET array (any rank), e.g. float[2,3].</summary>
