@@ -1,4 +1,3 @@
-using Seg.Torch.Tests.Autograd;
 using static Seg.Torch.torch.nn;
 using static Seg.Torch.torch.nn.functional;
 using G = Seg.Torch.Tests.Autograd.GradCheck;
