@@ -35,18 +35,34 @@ SEG_API(seg_optim_sgd_step, TensorH param, TensorH buf, double lr, double moment
 }
 
 // Adam (decoupled = 0) or AdamW (decoupled = 1). `step` is the step count after this step (>= 1).
-// max_exp_avg_sq may be null unless amsgrad.
+// The state tensors are null before the first step: they are then created (zeros like the parameter) and
+// returned in created[0..2] (exp_avg, exp_avg_sq, max_exp_avg_sq when amsgrad), else created[] is null.
+// *stepped is 0 when the parameter has no gradient (nothing changes) and 1 otherwise.
 SEG_API(seg_optim_adam_step, TensorH param, TensorH exp_avg, TensorH exp_avg_sq, TensorH max_exp_avg_sq,
         double step, double lr, double beta1, double beta2, double eps, double weight_decay, int32_t amsgrad,
-        int32_t maximize, int32_t decoupled) {
+        int32_t maximize, int32_t decoupled, TensorH* created, int32_t* stepped) {
   SEG_GUARD(
     at::NoGradGuard no_grad;
+    created[0] = created[1] = created[2] = nullptr;
+    *stepped = 0;
     auto p = ref(param);
     const auto& g0 = p.grad();
     if (!g0.defined()) return 0;
+    *stepped = 1;
+    at::Tensor m, v, vmax;
+    if (exp_avg == nullptr) {
+      m = at::zeros_like(p, at::MemoryFormat::Preserve);
+      v = at::zeros_like(p, at::MemoryFormat::Preserve);
+      if (amsgrad) vmax = at::zeros_like(p, at::MemoryFormat::Preserve);
+      created[0] = wrap(m);
+      created[1] = wrap(v);
+      if (amsgrad) created[2] = wrap(vmax);
+    } else {
+      m = ref(exp_avg);
+      v = ref(exp_avg_sq);
+      if (amsgrad) vmax = ref(max_exp_avg_sq);
+    }
     at::Tensor grad = maximize ? g0.neg() : g0;
-    auto m = ref(exp_avg);
-    auto v = ref(exp_avg_sq);
     if (decoupled) {
       p.mul_(1 - lr * weight_decay);
     } else if (weight_decay != 0) {
@@ -60,7 +76,6 @@ SEG_API(seg_optim_adam_step, TensorH param, TensorH exp_avg, TensorH exp_avg_sq,
     double bias_correction2_sqrt = std::sqrt(bias_correction2);
     at::Tensor denom;
     if (amsgrad) {
-      auto vmax = ref(max_exp_avg_sq);
       at::maximum_out(vmax, vmax, v);
       denom = (vmax.sqrt() / bias_correction2_sqrt).add_(eps);
     } else {

@@ -6,5 +6,5 @@ namespace Seg.Torch.Native;
 internal static partial class LibSegNative
 {
     [DllImport(Lib)] internal static extern int seg_optim_sgd_step(TensorHandle param, IntPtr buf, double lr, double momentum, double dampening, double weightDecay, int nesterov, int maximize, out IntPtr newBuf);
-    [DllImport(Lib)] internal static extern int seg_optim_adam_step(TensorHandle param, TensorHandle expAvg, TensorHandle expAvgSq, IntPtr maxExpAvgSq, double step, double lr, double beta1, double beta2, double eps, double weightDecay, int amsgrad, int maximize, int decoupled);
+    [DllImport(Lib)] internal static extern unsafe int seg_optim_adam_step(TensorHandle param, IntPtr expAvg, IntPtr expAvgSq, IntPtr maxExpAvgSq, double step, double lr, double beta1, double beta2, double eps, double weightDecay, int amsgrad, int maximize, int decoupled, IntPtr* created, out int stepped);
 }
