@@ -78,8 +78,8 @@ public abstract partial class Module : IDisposable
     /// <summary>
     /// Registers this module's fields in declaration order (base classes first), as TorchSharp:
     /// Module fields become submodules, Parameter fields parameters, other Tensor fields buffers. The key
-    /// is the field's name, or its [ComponentName]. Null fields and names registered already are skipped;
-    /// calling it again does nothing.
+    /// is the field's name, or its [ComponentName]. Null fields, names registered already and objects
+    /// registered under another name are skipped; calling it again does nothing.
     /// </summary>
     public virtual void RegisterComponents()
     {
@@ -91,6 +91,8 @@ public abstract partial class Module : IDisposable
             if (value is null) continue;
             var key = field.GetCustomAttribute<ComponentNameAttribute>()?.Name ?? FieldKey(field.Name);
             if (parameters_.ContainsKey(key) || buffers_.ContainsKey(key) || modules_.ContainsKey(key)) continue;
+            // Already registered under another name (e.g. BatchNorm2d's running_mean as "_mean").
+            if (IsRegistered(value)) continue;
             switch (value)
             {
                 case Module m when !ReferenceEquals(m, this): register_module(key, m); break;
@@ -99,6 +101,10 @@ public abstract partial class Module : IDisposable
             }
         }
     }
+
+    private bool IsRegistered(object value) =>
+        parameters_.Values.Any(p => ReferenceEquals(p, value)) || buffers_.Values.Any(b => ReferenceEquals(b, value))
+        || modules_.Values.Any(m => ReferenceEquals(m, value));
 
     private static IEnumerable<FieldInfo> ComponentFields(Type type)
     {
