@@ -9,10 +9,5 @@ public sealed class AdaptiveAvgPool2d((long, long) output_size) : Module<Tensor,
 
     public (long, long) output_size => (size_[0], size_[1]);
 
-    public override unsafe Tensor forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        fixed (long* s = size_)
-            return Tensor.Result(LibSegNative.seg_layer_adaptive_avg_pool2d(input.handle, s, out var r), r);
-    }
+    public override Tensor forward(Tensor input) => torch.nn.functional.adaptive_avg_pool2d(input, size_);
 }

@@ -30,13 +30,6 @@ public sealed class AvgPool2d : Module<Tensor, Tensor>
     public bool count_include_pad { get; }
     public long? divisor_override { get; }
 
-    public override unsafe Tensor forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        fixed (long* k = kernel_)
-        fixed (long* s = stride_)
-        fixed (long* p = padding_)
-            return Tensor.Result(LibSegNative.seg_layer_avg_pool2d(input.handle, k, s, p, ceil_mode ? 1 : 0,
-                count_include_pad ? 1 : 0, divisor_override ?? 0, out var r), r);
-    }
+    public override Tensor forward(Tensor input) =>
+        torch.nn.functional.avg_pool2d(input, kernel_, stride_, padding_, ceil_mode, count_include_pad, divisor_override);
 }

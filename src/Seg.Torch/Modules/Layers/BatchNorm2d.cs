@@ -59,10 +59,6 @@ public sealed class BatchNorm2d : Module<Tensor, Tensor>
                 throw new ArgumentException($"Expected more than 1 value per channel when training, got input size [{string.Join(", ", shape)}]");
         }
         // Running statistics are updated in training mode and used in eval mode.
-        var (rm, rv) = (running_mean, running_var);
-        var rc = LibSegNative.seg_layer_batch_norm(input.handle, weight?.Handle ?? IntPtr.Zero, bias?.Handle ?? IntPtr.Zero,
-            rm?.Handle ?? IntPtr.Zero, rv?.Handle ?? IntPtr.Zero, useBatchStats ? 1 : 0, momentum, eps, out var r);
-        GC.KeepAlive(this);
-        return Tensor.Result(rc, r);
+        return torch.nn.functional.batch_norm(input, running_mean, running_var, weight, bias, useBatchStats, momentum, eps);
     }
 }

@@ -49,16 +49,6 @@ public sealed class Conv2d : Module<Tensor, Tensor>
     /// <summary>PyTorch's _ConvNd.reset_parameters: same draws from the default generator.</summary>
     public void reset_parameters() => LayerInit.ResetLinearLike(weight, bias);
 
-    public override unsafe Tensor forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        fixed (long* s = stride_)
-        fixed (long* p = padding_)
-        fixed (long* d = dilation_)
-        {
-            var rc = LibSegNative.seg_layer_conv2d(input.handle, weight.handle, bias?.Handle ?? IntPtr.Zero, s, p, d, groups, out var r);
-            GC.KeepAlive(bias);
-            return Tensor.Result(rc, r);
-        }
-    }
+    public override Tensor forward(Tensor input) =>
+        torch.nn.functional.conv2d(input, weight, bias, stride_, padding_, dilation_, groups);
 }

@@ -15,9 +15,5 @@ public sealed class Dropout : Module<Tensor, Tensor>
     public double p { get; }
     public bool inplace { get; }
 
-    public override Tensor forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return Tensor.Result(LibSegNative.seg_layer_dropout(input.handle, p, training ? 1 : 0, inplace ? 1 : 0, out var r), r);
-    }
+    public override Tensor forward(Tensor input) => torch.nn.functional.dropout(input, p, training, inplace);
 }

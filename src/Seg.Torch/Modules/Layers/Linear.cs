@@ -27,11 +27,5 @@ public sealed class Linear : Module<Tensor, Tensor>
 
     public void reset_parameters() => LayerInit.ResetLinearLike(weight, bias);
 
-    public override Tensor forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var rc = LibSegNative.seg_layer_linear(input.handle, weight.handle, bias?.Handle ?? IntPtr.Zero, out var r);
-        GC.KeepAlive(bias);
-        return Tensor.Result(rc, r);
-    }
+    public override Tensor forward(Tensor input) => torch.nn.functional.linear(input, weight, bias);
 }

@@ -29,13 +29,6 @@ public sealed class MaxPool2d : Module<Tensor, Tensor>
     public (long, long) dilation => (dilation_[0], dilation_[1]);
     public bool ceil_mode { get; }
 
-    public override unsafe Tensor forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        fixed (long* k = kernel_)
-        fixed (long* s = stride_)
-        fixed (long* p = padding_)
-        fixed (long* d = dilation_)
-            return Tensor.Result(LibSegNative.seg_layer_max_pool2d(input.handle, k, s, p, d, ceil_mode ? 1 : 0, out var r), r);
-    }
+    public override Tensor forward(Tensor input) =>
+        torch.nn.functional.max_pool2d(input, kernel_, stride_, padding_, dilation_, ceil_mode);
 }

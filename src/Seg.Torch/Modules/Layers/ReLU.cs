@@ -6,9 +6,5 @@ public sealed class ReLU(bool inplace = false) : Module<Tensor, Tensor>(nameof(R
 {
     public bool inplace { get; } = inplace;
 
-    public override Tensor forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return Tensor.Result(LibSegNative.seg_layer_relu(input.handle, inplace ? 1 : 0, out var r), r);
-    }
+    public override Tensor forward(Tensor input) => torch.nn.functional.relu(input, inplace);
 }
