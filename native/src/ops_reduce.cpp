@@ -69,7 +69,7 @@ SEG_API(seg_reduce, int32_t op, TensorH t, const int64_t* dims, int32_t ndims, i
   )
 }
 
-// op 0 max, 1 min, 2 median, 3 mode along dim: values and indices.
+// op 0 max, 1 min along dim: values and indices.
 SEG_API(seg_reduce_indexed, int32_t op, TensorH t, int64_t dim, int32_t keepdim, TensorH* values, TensorH* indices) {
   SEG_GUARD(
     const auto& x = ref(t);
@@ -77,8 +77,6 @@ SEG_API(seg_reduce_indexed, int32_t op, TensorH t, int64_t dim, int32_t keepdim,
     switch (op) {
       case 0: r = at::max(x, dim, keepdim != 0); break;
       case 1: r = at::min(x, dim, keepdim != 0); break;
-      case 2: r = at::median(x, dim, keepdim != 0); break;
-      case 3: r = at::mode(x, dim, keepdim != 0); break;
       default: throw seg::ArgumentError("unknown indexed reduction " + std::to_string(op));
     }
     *values = wrap(std::get<0>(r));
