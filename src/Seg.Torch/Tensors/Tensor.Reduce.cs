@@ -23,15 +23,20 @@ public partial class Tensor
     private Tensor ReduceDim(ReduceOp op, long dim, bool keepdim, ScalarType? dtype = null, bool unbiased = true) =>
         Reduce(op, [dim], true, keepdim, dtype, unbiased);
 
+    // The int overloads exist so that a literal dim (sum(0)) binds to a dim: C# would otherwise
+    // convert the constant 0 to ScalarType? and pick the whole-tensor overload.
     public Tensor sum(ScalarType? dtype = null) => ReduceAll(ReduceOp.Sum, dtype);
+    public Tensor sum(int dim, bool keepdim = false, ScalarType? dtype = null) => ReduceDim(ReduceOp.Sum, dim, keepdim, dtype);
     public Tensor sum(long dim, bool keepdim = false, ScalarType? dtype = null) => ReduceDim(ReduceOp.Sum, dim, keepdim, dtype);
     public Tensor sum(long[] dim, bool keepdim = false, ScalarType? dtype = null) => ReduceDims(ReduceOp.Sum, dim, keepdim, dtype);
 
     public Tensor mean(ScalarType? dtype = null) => ReduceAll(ReduceOp.Mean, dtype);
+    public Tensor mean(int dim, bool keepdim = false, ScalarType? dtype = null) => ReduceDim(ReduceOp.Mean, dim, keepdim, dtype);
     public Tensor mean(long dim, bool keepdim = false, ScalarType? dtype = null) => ReduceDim(ReduceOp.Mean, dim, keepdim, dtype);
     public Tensor mean(long[] dim, bool keepdim = false, ScalarType? dtype = null) => ReduceDims(ReduceOp.Mean, dim, keepdim, dtype);
 
     public Tensor prod(ScalarType? dtype = null) => ReduceAll(ReduceOp.Prod, dtype);
+    public Tensor prod(int dim, bool keepdim = false, ScalarType? dtype = null) => ReduceDim(ReduceOp.Prod, dim, keepdim, dtype);
     public Tensor prod(long dim, bool keepdim = false, ScalarType? dtype = null) => ReduceDim(ReduceOp.Prod, dim, keepdim, dtype);
 
     /// <summary>Standard deviation, with Bessel's correction unless <paramref name="unbiased"/> is false.</summary>

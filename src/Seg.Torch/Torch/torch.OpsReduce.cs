@@ -3,13 +3,17 @@ namespace Seg.Torch;
 // torch.sum, torch.max, torch.topk, ... : the static forms of Tensor.Reduce.cs.
 public static partial class torch
 {
+    // int overloads: see Tensor.sum (a literal 0 must be a dim, not ScalarType.Byte).
     public static Tensor sum(Tensor input, ScalarType? dtype = null) => In(input).sum(dtype);
+    public static Tensor sum(Tensor input, int dim, bool keepdim = false, ScalarType? dtype = null) => In(input).sum(dim, keepdim, dtype);
     public static Tensor sum(Tensor input, long dim, bool keepdim = false, ScalarType? dtype = null) => In(input).sum(dim, keepdim, dtype);
     public static Tensor sum(Tensor input, long[] dim, bool keepdim = false, ScalarType? dtype = null) => In(input).sum(dim, keepdim, dtype);
     public static Tensor mean(Tensor input, ScalarType? dtype = null) => In(input).mean(dtype);
+    public static Tensor mean(Tensor input, int dim, bool keepdim = false, ScalarType? dtype = null) => In(input).mean(dim, keepdim, dtype);
     public static Tensor mean(Tensor input, long dim, bool keepdim = false, ScalarType? dtype = null) => In(input).mean(dim, keepdim, dtype);
     public static Tensor mean(Tensor input, long[] dim, bool keepdim = false, ScalarType? dtype = null) => In(input).mean(dim, keepdim, dtype);
     public static Tensor prod(Tensor input, ScalarType? dtype = null) => In(input).prod(dtype);
+    public static Tensor prod(Tensor input, int dim, bool keepdim = false, ScalarType? dtype = null) => In(input).prod(dim, keepdim, dtype);
     public static Tensor prod(Tensor input, long dim, bool keepdim = false, ScalarType? dtype = null) => In(input).prod(dim, keepdim, dtype);
     public static Tensor std(Tensor input, bool unbiased = true) => In(input).std(unbiased);
     public static Tensor std(Tensor input, long[] dim, bool unbiased = true, bool keepdim = false) => In(input).std(dim, unbiased, keepdim);

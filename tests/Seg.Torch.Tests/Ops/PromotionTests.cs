@@ -70,3 +70,26 @@ public class PromotionTests
         Assert.That(i.mean(ScalarType.Float64).item<double>(), Is.EqualTo(1.5));
     }
 }
+
+// Overload resolution: a literal 0 is a dim (not ScalarType 0 = Byte).
+public class OverloadTests
+{
+    [Test]
+    public void Literal_zero_is_a_dim()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.ones(2, 3);
+        Assert.That(x.sum(0).shape, Is.EqualTo(new long[] { 3 }));
+        Assert.That(x.sum(0L).shape, Is.EqualTo(new long[] { 3 }));
+        Assert.That(x.sum().shape, Is.Empty);
+        Assert.That(x.sum(ScalarType.Float64).dtype, Is.EqualTo(ScalarType.Float64));
+        Assert.That(torch.mean(x, 1).shape, Is.EqualTo(new long[] { 2 }));
+        Assert.That(torch.prod(x, 0).shape, Is.EqualTo(new long[] { 3 }));
+        Assert.That(x.mean(0).shape, Is.EqualTo(new long[] { 3 }));
+        Assert.That(x.prod(0).shape, Is.EqualTo(new long[] { 3 }));
+        Assert.That(torch.sum(x, 0).shape, Is.EqualTo(new long[] { 3 }));
+        Assert.That(x.argmax(0).shape, Is.EqualTo(new long[] { 3 }));
+        Assert.That(x.cumsum(0).shape, Is.EqualTo(new long[] { 2, 3 }));
+        Assert.That(x.softmax(0).shape, Is.EqualTo(new long[] { 2, 3 }));
+    }
+}
