@@ -52,7 +52,7 @@ public class InPlaceTests
     [TestCaseSource(nameof(Cases))]
     public void Returns_this_and_changes_its_data_like_the_out_of_place_op(InPlaceCase c)
     {
-        var before = TensorStatistics.NativeLiveCount;
+        var before = OpsAssert.SettledLiveCount();
         using (torch.NewDisposeScope())
         {
             torch.manual_seed(3);

@@ -40,7 +40,7 @@ public class OpsErrorTests
     [TestCaseSource(nameof(Cases))]
     public void Raises_libtorchs_message_and_leaks_nothing(ErrorCase c)
     {
-        var before = TensorStatistics.NativeLiveCount;
+        var before = OpsAssert.SettledLiveCount();
         using (torch.NewDisposeScope())
         {
             var e = Assert.Throws(c.Exception, () => c.Op())!;

@@ -29,7 +29,7 @@ public abstract class OpsFixture(string file)
     protected void Check(OpCase c, bool exact, double rtol = 1e-5, double atol = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var before = TensorStatistics.NativeLiveCount;
+        var before = OpsAssert.SettledLiveCount();
         using (torch.NewDisposeScope())
         {
             var actual = c.Compute(In);
@@ -43,6 +43,17 @@ public abstract class OpsFixture(string file)
 
 internal static class OpsAssert
 {
+    /// <summary>
+    /// The native live-handle count once tensors other tests left to the finalizer are gone, so that
+    /// a before/after comparison sees only what happened in between.
+    /// </summary>
+    internal static long SettledLiveCount()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return TensorStatistics.NativeLiveCount;
+    }
+
     /// <summary>Same dtype, shape and bytes.</summary>
     internal static void Exact(Tensor actual, Tensor expected, string what)
     {

@@ -76,7 +76,7 @@ public class ReduceTests() : OpsFixture("reduce")
     [Test]
     public void Tuple_results_are_both_owned_and_freed()
     {
-        var before = TensorStatistics.NativeLiveCount;
+        var before = OpsAssert.SettledLiveCount();
         using (torch.NewDisposeScope())
         {
             var (values, indexes) = In("x").max(0);

@@ -66,7 +66,7 @@ public class ShapeTests() : OpsFixture("shape")
     [Test]
     public void Split_and_chunk_return_every_piece_and_free_the_list()
     {
-        var before = TensorStatistics.NativeLiveCount;
+        var before = OpsAssert.SettledLiveCount();
         using (torch.NewDisposeScope())
         {
             var s = In("s");
