@@ -1,5 +1,3 @@
-using Seg.Torch.Native;
-
 namespace Seg.Torch.Modules;
 
 /// <summary>2-D convolution with PyTorch's default initialisation (kaiming_uniform a=√5, bias ±1/√fan_in).</summary>
@@ -16,7 +14,7 @@ public sealed class Conv2d : Module<Tensor, Tensor>
         if (groups <= 0) throw new ArgumentException("groups must be a positive integer");
         if (in_channels % groups != 0) throw new ArgumentException("in_channels must be divisible by groups");
         if (out_channels % groups != 0) throw new ArgumentException("out_channels must be divisible by groups");
-        if (padding_mode != PaddingModes.Zeros) throw new ArgumentException($"padding_mode {padding_mode} is not supported");
+        if (padding_mode == PaddingModes.Constant) throw new ArgumentException("padding_mode must be Zeros, Reflect, Replicate or Circular");
         this.in_channels = in_channels;
         this.out_channels = out_channels;
         this.kernel_size = kernel_size;
@@ -49,6 +47,12 @@ public sealed class Conv2d : Module<Tensor, Tensor>
     /// <summary>PyTorch's _ConvNd.reset_parameters: same draws from the default generator.</summary>
     public void reset_parameters() => LayerInit.ResetLinearLike(weight, bias);
 
-    public override Tensor forward(Tensor input) =>
-        torch.nn.functional.conv2d(input, weight, bias, stride_, padding_, dilation_, groups);
+    public override Tensor forward(Tensor input)
+    {
+        if (padding_mode == PaddingModes.Zeros)
+            return torch.nn.functional.conv2d(input, weight, bias, stride_, padding_, dilation_, groups);
+        // As PyTorch: other modes pad explicitly (left, right, top, bottom), then convolve without padding.
+        using var padded = torch.nn.functional.pad(input, [padding_[1], padding_[1], padding_[0], padding_[0]], padding_mode);
+        return torch.nn.functional.conv2d(padded, weight, bias, stride_, [0, 0], dilation_, groups);
+    }
 }
