@@ -85,7 +85,7 @@ public sealed partial class PythonLiteral
                 if (!isNumber) throw new FormatException("sign on a non-number");
                 var v = ((ConfigScalar)operand).Value;
                 if (c == '+') return (operand, false);
-                return (new ConfigScalar(v is long l ? -l : -(double)v!, null, location), false);
+                return (new ConfigScalar(v is long l ? (object)(-l) : -(double)v!, null, location), false);
             case '(':
                 return ParseParenthesized();
             case '[':
