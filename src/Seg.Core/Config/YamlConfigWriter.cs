@@ -96,19 +96,35 @@ public static class YamlConfigWriter
         _ => throw new ArgumentException($"cannot write a {value.GetType().Name}", nameof(value)),
     };
 
-    /// <summary>A YAML 1.1 float literal: always a dot, an exponent with a sign (<c>4.0e-05</c>), <c>.inf</c>, <c>.nan</c>.</summary>
+    /// <summary>
+    /// A YAML 1.1 float literal in Python's repr layout (shortest round-trip digits, scientific below 1e-4 and from
+    /// 1e16), always with a dot and a signed exponent (<c>4.0e-05</c>), or <c>.inf</c>/<c>.nan</c>.
+    /// </summary>
     public static string FormatFloat(double d)
     {
         if (double.IsNaN(d)) return ".nan";
         if (double.IsInfinity(d)) return d > 0 ? ".inf" : "-.inf";
-        var r = d.ToString("R", CultureInfo.InvariantCulture);
+        var sign = double.IsNegative(d) ? "-" : "";
+        if (d == 0) return sign + "0.0";
+
+        // Shortest round-trip digits and decimal exponent: value = 0.DIGITS * 10^point.
+        var r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
         var e = r.IndexOf('E', StringComparison.Ordinal);
         var mantissa = e < 0 ? r : r[..e];
-        if (!mantissa.Contains('.', StringComparison.Ordinal)) mantissa += ".0";
-        if (e < 0) return mantissa;
-        var exponent = r[(e + 1)..];
-        if (exponent[0] is not ('+' or '-')) exponent = "+" + exponent;
-        return mantissa + "e" + exponent;
+        var exponent = e < 0 ? 0 : int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = mantissa.Replace(".", "", StringComparison.Ordinal);
+        var point = (dot < 0 ? mantissa.Length : dot) + exponent;
+        var lead = digits.Length - digits.TrimStart('0').Length;
+        digits = digits.Trim('0');
+        point -= lead;
+
+        var x = point - 1;
+        if (x is < -4 or >= 16)
+            return $"{sign}{digits[0]}.{(digits.Length > 1 ? digits[1..] : "0")}e{(x < 0 ? '-' : '+')}{Math.Abs(x):00}";
+        if (point <= 0) return $"{sign}0.{new string('0', -point)}{digits}";
+        if (point >= digits.Length) return $"{sign}{digits}{new string('0', point - digits.Length)}.0";
+        return $"{sign}{digits[..point]}.{digits[point..]}";
     }
 
     private static string FormatString(string s, bool flow)
