@@ -48,8 +48,8 @@ internal static class ScalarRules
         }
         if (target == typeof(double) || target == typeof(float))
         {
-            if (value is long l) return target == typeof(double) ? (double)l : (float)l;
-            if (value is double d) return target == typeof(double) ? d : (float)d;
+            if (value is long l) return target == typeof(double) ? (object)(double)l : (float)l;
+            if (value is double d) return target == typeof(double) ? (object)d : (float)d;
             throw fail($"expected float, got {Got(scalar)}.{StringNumberHint(value, integer: false)}");
         }
         if (target.IsEnum)
