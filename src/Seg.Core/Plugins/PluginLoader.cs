@@ -39,7 +39,8 @@ public static class PluginLoader
             }
             foreach (var path in Dlls(dir, recurse: true))
             {
-                if (!seen.Add(path) || !IsComponentAssembly(path, failures)) continue;
+                // A copy of Seg.Core (or another shared assembly) shipped by mistake is never loaded: the host's is used.
+                if (!seen.Add(path) || IsShared(path, shared) || !IsComponentAssembly(path, failures)) continue;
                 TryRegister(path, isPlugin: true, () => new PluginLoadContext(path, shared).LoadFromAssemblyPath(path), registry, loaded, failures);
             }
         }
@@ -78,6 +79,18 @@ public static class PluginLoader
         catch (Exception e) when (e is BadImageFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             failures.Add(new PluginFailure(path, e is BadImageFormatException ? $"not a .NET assembly ({e.Message})" : e.Message));
+            return false;
+        }
+    }
+
+    private static bool IsShared(string path, HashSet<string> shared)
+    {
+        try
+        {
+            return AssemblyName.GetAssemblyName(path).Name is { } name && shared.Contains(name);
+        }
+        catch (Exception e) when (e is BadImageFormatException or IOException or ArgumentException)
+        {
             return false;
         }
     }
