@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Seg.Core.Plugins;
+
+namespace Seg.Cli.Commands;
+
+// `seg plugins`: every registered component (built-in or plugin) with its kind and assembly.
+internal static class PluginsCommand
+{
+    internal static Command Create(Option<string[]> plugins)
+    {
+        var command = new Command("plugins", "List every component (built-in and plugin): name, kind and assembly; report plugins that failed to load.");
+        command.SetAction(r =>
+        {
+            var output = r.InvocationConfiguration.Output;
+            var catalog = PluginsOption.LoadCatalog(r.GetValue(plugins) ?? [], r.InvocationConfiguration.Error);
+            Write(catalog, output);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static void Write(ComponentCatalog catalog, TextWriter output)
+    {
+        var rows = catalog.Assemblies
+            .SelectMany(a => a.Components.Select(c => (c.Name, Kind: c.Kind.ToString(), Assembly: $"{a.Assembly.GetName().Name}{(a.IsPlugin ? $" (plugin: {a.Path})" : "")}")))
+            .OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        if (rows.Count == 0)
+        {
+            output.WriteLine("no components registered");
+            return;
+        }
+        var nameWidth = Math.Max(4, rows.Max(r => r.Name.Length)) + 2;
+        var kindWidth = Math.Max(4, rows.Max(r => r.Kind.Length)) + 2;
+        output.WriteLine($"{"NAME".PadRight(nameWidth)}{"KIND".PadRight(kindWidth)}ASSEMBLY");
+        foreach (var (name, kind, assembly) in rows) output.WriteLine($"{name.PadRight(nameWidth)}{kind.PadRight(kindWidth)}{assembly}");
+    }
+}

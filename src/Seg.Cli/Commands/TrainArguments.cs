@@ -1,0 +1,53 @@
+namespace Seg.Cli.Commands;
+
+/// <summary><c>seg train</c>, with PaddleSeg's tools/train.py flags and defaults (spec §5.1).</summary>
+public sealed record TrainArguments
+{
+    public required string Config { get; init; }
+
+    public string Device { get; init; } = "gpu";
+
+    public string SaveDir { get; init; } = "./output";
+
+    public int NumWorkers { get; init; }
+
+    public bool DoEval { get; init; }
+
+    public bool UseVdl { get; init; }
+
+    public bool UseEma { get; init; }
+
+    public string? ResumeModel { get; init; }
+
+    public int? Iters { get; init; }
+
+    public int? BatchSize { get; init; }
+
+    public double? LearningRate { get; init; }
+
+    public int SaveInterval { get; init; } = 1000;
+
+    public int LogIters { get; init; } = 10;
+
+    public int KeepCheckpointMax { get; init; } = 5;
+
+    public int? EarlyStopIntervals { get; init; }
+
+    public int? Seed { get; init; }
+
+    public string Precision { get; init; } = "fp32";
+
+    public string AmpLevel { get; init; } = "O1";
+
+    public string? ProfilerOptions { get; init; }
+
+    public string DataFormat { get; init; } = "NCHW";
+
+    public int Repeats { get; init; } = 1;
+
+    public IReadOnlyList<string> Opts { get; init; } = [];
+
+    public bool UseMultilabel { get; init; }
+
+    public IReadOnlyList<string> Plugins { get; init; } = [];
+}

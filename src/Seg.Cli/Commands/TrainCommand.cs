@@ -1,0 +1,98 @@
+using System.CommandLine;
+
+namespace Seg.Cli.Commands;
+
+// `seg train`: PaddleSeg's tools/train.py command line, one to one.
+internal sealed class TrainCommand
+{
+    private readonly Option<string[]> plugins;
+    private readonly Option<string?> config = CliOptions.Text("--config", "The config file (YAML)");
+    private readonly Option<string> device = CliOptions.Choice("--device", "gpu", "Device to train on; gpu falls back to cpu when no GPU is visible", "gpu", "cpu", "xpu", "npu", "mlu");
+    private readonly Option<string> saveDir = CliOptions.Text("--save_dir", "./output", "Where checkpoints and logs go");
+    private readonly Option<int> numWorkers = CliOptions.Int("--num_workers", 0, "Data loader workers");
+    private readonly Option<bool> doEval = CliOptions.Flag("--do_eval", "Evaluate on val_dataset at every save");
+    private readonly Option<bool> useVdl = CliOptions.Flag("--use_vdl", "Write VisualDL logs");
+    private readonly Option<bool> useEma = CliOptions.Flag("--use_ema", "Keep an EMA copy of the model");
+    private readonly Option<string?> resumeModel = CliOptions.Text("--resume_model", "Resume from a checkpoint folder, e.g. output/iter_1000");
+    private readonly Option<int?> iters = CliOptions.Int("--iters", "Override iters");
+    private readonly Option<int?> batchSize = CliOptions.Int("--batch_size", "Override batch_size (per GPU)");
+    private readonly Option<double?> learningRate = CliOptions.Float("--learning_rate", "Override lr_scheduler.learning_rate");
+    private readonly Option<int> saveInterval = CliOptions.Int("--save_interval", 1000, "Save (and evaluate) every N iterations");
+    private readonly Option<int> logIters = CliOptions.Int("--log_iters", 10, "Log every N iterations");
+    private readonly Option<int> keepCheckpointMax = CliOptions.Int("--keep_checkpoint_max", 5, "Checkpoints to keep");
+    private readonly Option<int?> earlyStopIntervals = CliOptions.Int("--early_stop_intervals", "Stop after N evaluations without improvement");
+    private readonly Option<int?> seed = CliOptions.Int("--seed", "Random seed");
+    private readonly Option<string> precision = CliOptions.Choice("--precision", "fp32", "Training precision (fp16: automatic mixed precision)", "fp32", "fp16");
+    private readonly Option<string> ampLevel = CliOptions.Choice("--amp_level", "O1", "Mixed-precision level", "O1", "O2");
+    private readonly Option<string?> profilerOptions = CliOptions.Text("--profiler_options", "Profiler options, e.g. \"batch_range=[10,20];state=GPU\"");
+    private readonly Option<string> dataFormat = CliOptions.Choice("--data_format", "NCHW", "Tensor layout", "NCHW", "NHWC");
+    private readonly Option<int> repeats = CliOptions.Int("--repeats", 1, "Repeat the training file list N times");
+    private readonly Option<string[]> opts = CliOptions.Opts();
+    private readonly Option<bool> useMultilabel = CliOptions.Flag("--use_multilabel", "Multi-label evaluation (sets test_config.use_multilabel)");
+
+    internal TrainCommand(Option<string[]> plugins)
+    {
+        this.plugins = plugins;
+        Command = new Command("train", "Train a model from a PaddleSeg config (flags as PaddleSeg's tools/train.py).");
+        foreach (var o in new Option[] { config, device, saveDir, numWorkers, doEval, useVdl, useEma, resumeModel, iters, batchSize, learningRate, saveInterval, logIters, keepCheckpointMax, earlyStopIntervals, seed, precision, ampLevel, profilerOptions, dataFormat, repeats, opts, useMultilabel })
+            Command.Options.Add(o);
+        Command.SetAction(r => Run(r, r.InvocationConfiguration.Error));
+    }
+
+    internal Command Command { get; }
+
+    internal TrainArguments Read(ParseResult r) => new()
+    {
+        Config = r.GetValue(config) ?? "",
+        Device = r.GetValue(device)!,
+        SaveDir = r.GetValue(saveDir)!,
+        NumWorkers = r.GetValue(numWorkers),
+        DoEval = r.GetValue(doEval),
+        UseVdl = r.GetValue(useVdl),
+        UseEma = r.GetValue(useEma),
+        ResumeModel = r.GetValue(resumeModel),
+        Iters = r.GetValue(iters),
+        BatchSize = r.GetValue(batchSize),
+        LearningRate = r.GetValue(learningRate),
+        SaveInterval = r.GetValue(saveInterval),
+        LogIters = r.GetValue(logIters),
+        KeepCheckpointMax = r.GetValue(keepCheckpointMax),
+        EarlyStopIntervals = r.GetValue(earlyStopIntervals),
+        Seed = r.GetValue(seed),
+        Precision = r.GetValue(precision)!,
+        AmpLevel = r.GetValue(ampLevel)!,
+        ProfilerOptions = r.GetValue(profilerOptions),
+        DataFormat = r.GetValue(dataFormat)!,
+        Repeats = r.GetValue(repeats),
+        Opts = r.GetValue(opts) ?? [],
+        UseMultilabel = r.GetValue(useMultilabel),
+        Plugins = r.GetValue(plugins) ?? [],
+    };
+
+    internal static IEnumerable<string> Validate(TrainArguments a)
+    {
+        string?[] checks =
+        [
+            Validation.ExistingFile("--config", a.Config.Length == 0 ? null : a.Config),
+            Validation.ExistingPath("--resume_model", a.ResumeModel),
+            Validation.Positive("--iters", a.Iters),
+            Validation.Positive("--batch_size", a.BatchSize),
+            a.LearningRate is < 0 ? $"--learning_rate must not be negative, got {a.LearningRate}" : null,
+            Validation.Positive("--save_interval", a.SaveInterval),
+            Validation.Positive("--log_iters", a.LogIters),
+            Validation.NotNegative("--keep_checkpoint_max", a.KeepCheckpointMax),
+            Validation.NotNegative("--num_workers", a.NumWorkers),
+            Validation.Positive("--repeats", a.Repeats),
+            Validation.Positive("--early_stop_intervals", a.EarlyStopIntervals),
+        ];
+        return checks.OfType<string>().Concat(Validation.Opts(a.Opts));
+    }
+
+    private int Run(ParseResult r, TextWriter error)
+    {
+        var arguments = Read(r);
+        if (CommandErrors.Report(error, "train", Validate(arguments))) return CommandErrors.ExitCode;
+        PluginsOption.LoadCatalog(arguments.Plugins, error);
+        return NotImplemented.Report(error, "train", "the training loop");
+    }
+}

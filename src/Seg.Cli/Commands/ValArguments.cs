@@ -1,0 +1,26 @@
+namespace Seg.Cli.Commands;
+
+/// <summary><c>seg val</c>, with PaddleSeg's tools/val.py flags and defaults (spec §8.7).</summary>
+public sealed record ValArguments
+{
+    public required string Config { get; init; }
+
+    public string? ModelPath { get; init; }
+
+    public int NumWorkers { get; init; }
+
+    public string Device { get; init; } = "gpu";
+
+    public TestConfigArguments TestConfig { get; init; } = new();
+
+    public string DataFormat { get; init; } = "NCHW";
+
+    /// <summary>PaddleSeg types --auc_roc as Python bool(str): any non-empty value, even "False", is true.</summary>
+    public bool AucRoc { get; init; }
+
+    public IReadOnlyList<string> Opts { get; init; } = [];
+
+    public bool UseMultilabel { get; init; }
+
+    public IReadOnlyList<string> Plugins { get; init; } = [];
+}
