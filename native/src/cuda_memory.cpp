@@ -41,7 +41,7 @@ SEG_API(seg_cuda_compiled_with_cuda, int32_t* out) {
 }
 
 // Releases the cached, unused blocks of the CUDA caching allocator (a no-op without CUDA).
-SEG_API(seg_cuda_empty_cache) {
+SEG_API(seg_cuda_empty_cache, void) {
   SEG_GUARD(
 #ifdef SEG_WITH_CUDA
     if (cuda_ready()) c10::cuda::CUDACachingAllocator::emptyCache();
