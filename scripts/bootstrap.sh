@@ -29,6 +29,8 @@ if ! command -v dotnet >/dev/null; then
   exit 1
 fi
 
+mkdir -p "$ROOT/artifacts"
+
 # Native library: CMake rebuilds only what changed.
 BUILD="$ROOT/artifacts/native-build"
 if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
