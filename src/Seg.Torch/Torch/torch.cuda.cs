@@ -5,7 +5,7 @@ namespace Seg.Torch;
 public static partial class torch
 {
     /// <summary>CUDA queries; all report "not available" on a CPU-only libtorch.</summary>
-    public static class cuda
+    public static partial class cuda
     {
         public static bool is_available()
         {

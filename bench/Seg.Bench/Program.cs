@@ -1,0 +1,68 @@
+using System.Globalization;
+using Seg.Bench;
+using Seg.Torch;
+
+// Usage: Seg.Bench --threads N [--case tiny|conv|all] [--conv-runs R]
+// Prints one tab-separated line per case: seg, case, threads, unit, median, min, runs, ops per run.
+var threads = 1;
+var which = "all";
+var convRuns = 10;
+for (var i = 0; i < args.Length - 1; i += 2)
+{
+    switch (args[i])
+    {
+        case "--threads": threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--case": which = args[i + 1]; break;
+        case "--conv-runs": convRuns = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        default: throw new ArgumentException($"unknown option {args[i]}");
+    }
+}
+
+// Seg.Torch's native loader re-applies its default thread count (SEG_NUM_THREADS, else every core)
+// whenever it binds another entry point, so the default itself must be N, set before the first call.
+Environment.SetEnvironmentVariable("SEG_NUM_THREADS", threads.ToString(CultureInfo.InvariantCulture));
+torch.set_num_threads(threads);
+CheckThreads();
+
+if (which is "tiny" or "all")
+{
+    using var a = torch.ones([1], ScalarType.Float32);
+    using var b = torch.ones([1], ScalarType.Float32);
+    // Proxy that exists in every build: one native call that makes a tensor, plus its disposal.
+    Console.WriteLine(Harness.Measure("tiny_clone", threads, () => { using var c = a.clone(); }, 100_000, 3, 21, "us"));
+    if (Ops.Add is { } add)
+        Console.WriteLine(Harness.Measure("tiny_add", threads, () => { using var c = add(a, b); }, 100_000, 3, 21, "us"));
+    else
+        Console.Error.WriteLine("tiny_add: skipped, Tensor has no operator + yet");
+}
+
+if (which is "conv" or "all")
+{
+    if (Ops.Conv is { } conv && Ops.BackwardOf is { } backward)
+    {
+        torch.manual_seed(0);
+        using var x = torch.randn([8, 64, 128, 128], ScalarType.Float32, requires_grad: true);
+        using var w = torch.randn([64, 64, 3, 3], ScalarType.Float32, requires_grad: true);
+        using var g = torch.ones([8, 64, 128, 128], ScalarType.Float32);
+        void Step()
+        {
+            x.grad = null;
+            w.grad = null;
+            using var y = conv(x, w, null, 1, 1, 1, 1);
+            backward(y, g, null, false);
+        }
+        Console.WriteLine(Harness.Measure("conv_fwd_bwd", threads, Step, 1, 2, convRuns, "ms"));
+    }
+    else
+    {
+        Console.Error.WriteLine("conv_fwd_bwd: skipped, torch.nn.functional.conv2d or Tensor.backward is missing");
+    }
+}
+
+CheckThreads();
+
+void CheckThreads()
+{
+    if (torch.get_num_threads() != threads)
+        throw new InvalidOperationException($"asked for {threads} threads, libtorch uses {torch.get_num_threads()}");
+}
