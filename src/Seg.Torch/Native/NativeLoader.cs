@@ -16,9 +16,25 @@ internal static class NativeLoader
     internal static void Install() =>
         NativeLibrary.SetDllImportResolver(typeof(NativeLoader).Assembly, Resolve);
 
+    // The runtime calls the resolver for every entry point it binds, so the library is loaded and
+    // initialised once and the same handle returned afterwards (initialising again would, for one,
+    // reset the thread count the user set).
+    private static IntPtr loaded;
+    private static readonly object LoadGate = new();
+
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (name != LibSegNative.Lib) return IntPtr.Zero;
+        if (loaded != IntPtr.Zero) return loaded;
+        lock (LoadGate)
+        {
+            if (loaded == IntPtr.Zero) loaded = LoadAndInitialize();
+            return loaded;
+        }
+    }
+
+    private static IntPtr LoadAndInitialize()
+    {
         foreach (var candidate in Candidates())
         {
             if (!File.Exists(candidate)) { Attempts.Add($"{candidate}: not found"); continue; }

@@ -98,6 +98,24 @@ public class TensorCoreTests
     }
 
     [Test]
+    public void A_thread_count_set_by_the_user_survives_binding_more_entry_points()
+    {
+        var before = torch.get_num_threads();
+        try
+        {
+            torch.set_num_threads(1);
+            // First calls of entry points no other test uses: each makes the runtime resolve the library again.
+            Assert.That(torch.parallel_info(), Does.Contain("ATen"));
+            Assert.That(torch.get_num_interop_threads(), Is.GreaterThan(0));
+            Assert.That(torch.get_num_threads(), Is.EqualTo(1));
+        }
+        finally
+        {
+            torch.set_num_threads(before);
+        }
+    }
+
+    [Test]
     public void Grad_mode_scopes_nest_and_restore()
     {
         Assert.That(torch.is_grad_enabled(), Is.True);
