@@ -1,5 +1,7 @@
+using Seg.Core.Contracts;
 using Seg.Core.Registry;
 using Seg.Torch;
+using F = Seg.Torch.torch.nn.functional;
 
 namespace Seg.Plugins.Example;
 
@@ -8,19 +10,16 @@ namespace Seg.Plugins.Example;
 /// classes, one-hot labels with <c>ignore_index</c> pixels masked out, and per class and image
 /// <c>1 - (2·Σ p·y + smooth) / (Σ (p + y) + smooth + 1e-8)</c>, averaged over images, weighted and
 /// averaged over classes. Registered as <c>SoftDiceLoss</c> so it never clashes with a built-in DiceLoss.
+/// Tensor code throughout, so it runs on the logits' device and gradients flow back to the logits.
 /// </summary>
-/// <remarks>
-/// Seg.Torch has no tensor arithmetic yet, so this computes on the CPU from the tensors' data and
-/// returns the value as a scalar tensor (no autograd). It becomes tensor code once the ops land.
-/// </remarks>
 [SegComponent("SoftDiceLoss", ComponentKind.Loss)]
-public sealed class SoftDiceLoss(SoftDiceLossOptions options)
+public sealed class SoftDiceLoss(SoftDiceLossOptions options) : ISegLoss
 {
     private const double Eps = 1e-8;
 
     public SoftDiceLossOptions Options { get; } = options;
 
-    /// <summary>logits [N, C, H, W] (float), labels [N, H, W] (integer class ids) -> a scalar float32 tensor.</summary>
+    /// <summary>logits [N, C, H, W] (float), labels [N, H, W] (integer class ids) -> a scalar tensor of the logits' dtype.</summary>
     public Tensor forward(Tensor logits, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -28,51 +27,28 @@ public sealed class SoftDiceLoss(SoftDiceLossOptions options)
         var shape = logits.shape;
         if (shape.Length != 4 || labels.shape is not [var ln, var lh, var lw] || ln != shape[0] || lh != shape[2] || lw != shape[3])
             throw new ArgumentException($"SoftDiceLoss expects logits [N, C, H, W] and labels [N, H, W], got [{string.Join(", ", shape)}] and [{string.Join(", ", labels.shape)}]");
-        int n = (int)shape[0], c = (int)shape[1], hw = (int)(shape[2] * shape[3]);
-        if (Options.Weight != null && Options.Weight.Count != c)
-            throw new ArgumentException($"weight has {Options.Weight.Count} values but the logits have {c} classes");
+        var numClasses = shape[1];
+        if (Options.Weight != null && Options.Weight.Count != numClasses)
+            throw new ArgumentException($"weight has {Options.Weight.Count} values but the logits have {numClasses} classes");
 
-        using var x = logits.to(Device.CPU, ScalarType.Float32);
-        using var y = labels.to(Device.CPU, ScalarType.Int64);
-        var p = x.data<float>();
-        var l = y.data<long>();
-        var intersection = new double[n, c];
-        var cardinality = new double[n, c];
-        var prob = new double[c];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < hw; j++)
-            {
-                var label = l[i * hw + j];
-                if (label == Options.IgnoreIndex) continue;
-                if (label < 0 || label >= c) throw new ArgumentException($"label {label} is outside [0, {c}) and is not ignore_index {Options.IgnoreIndex}");
-                Softmax(p, i * c * hw + j, hw, prob);
-                for (var k = 0; k < c; k++)
-                {
-                    var onehot = k == label ? 1.0 : 0.0;
-                    intersection[i, k] += prob[k] * onehot;
-                    cardinality[i, k] += prob[k] + onehot;
-                }
-            }
-        }
+        using var scope = torch.NewDisposeScope();
+        var ids = labels.to(logits.device, ScalarType.Int64);
+        var valid = ids.ne(Options.IgnoreIndex);
+        var mask = valid.unsqueeze(1).to(logits.dtype);
+        var safeIds = ids.masked_fill(valid.logical_not(), 0);
+        var outside = safeIds.lt(0).logical_or(safeIds.ge(numClasses)).any();
+        if (outside.item<bool>())
+            throw new ArgumentException($"labels hold values outside [0, {numClasses}) that are not ignore_index {Options.IgnoreIndex}");
 
-        var loss = 0.0;
-        for (var k = 0; k < c; k++)
-        {
-            var classLoss = 0.0;
-            for (var i = 0; i < n; i++)
-                classLoss += 1 - ((2 * intersection[i, k]) + Options.Smooth) / (cardinality[i, k] + Options.Smooth + Eps);
-            loss += classLoss / n * (Options.Weight?[k] ?? 1.0);
-        }
-        return torch.scalar_tensor(loss / c, ScalarType.Float32);
-    }
-
-    private static void Softmax(float[] logits, int offset, int stride, double[] result)
-    {
-        var max = double.NegativeInfinity;
-        for (var k = 0; k < result.Length; k++) max = Math.Max(max, logits[offset + k * stride]);
-        var sum = 0.0;
-        for (var k = 0; k < result.Length; k++) sum += result[k] = Math.Exp(logits[offset + k * stride] - max);
-        for (var k = 0; k < result.Length; k++) result[k] /= sum;
+        var oneHot = F.one_hot(safeIds, numClasses).permute(0, 3, 1, 2).to(logits.dtype) * mask;
+        var probs = F.softmax(logits, 1) * mask;
+        long[] spatial = [2, 3];
+        var intersection = (probs * oneHot).sum(spatial);
+        var cardinality = (probs + oneHot).sum(spatial);
+        var perImageAndClass = 1.0 - ((2.0 * intersection) + Options.Smooth) / (cardinality + (Options.Smooth + Eps));
+        var perClass = perImageAndClass.mean(0);
+        if (Options.Weight != null)
+            perClass = perClass * torch.tensor(Options.Weight.ToArray(), dtype: logits.dtype, device: logits.device);
+        return (perClass.sum() / numClasses).MoveToOuterDisposeScope();
     }
 }

@@ -10,8 +10,7 @@ public class ExitTests
     public void SetUp()
     {
         dir = Directory.CreateTempSubdirectory("seg-cli-").FullName;
-        config = Path.Combine(dir, "x.yml");
-        File.WriteAllText(config, "batch_size: 2\n");
+        config = MinimalConfig.Write(dir);
         File.WriteAllText(Path.Combine(dir, "model.safetensors"), "");
     }
 

@@ -11,4 +11,8 @@ internal static class TestPaths
             throw new DirectoryNotFoundException("repository root (Seg.sln) not found above " + AppContext.BaseDirectory);
         }
     }
+
+    internal static string Fixtures => Path.Combine(RepoRoot, "tests", "fixtures");
+
+    internal static string PaddleSegConfigs => Path.Combine(RepoRoot, "..", "shared", "reference", "paddleseg-configs");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Seg.Core.Config;
 
 namespace Seg.Cli.Commands;
 
@@ -22,7 +23,8 @@ internal static class ModelCommand
         {
             var error = r.InvocationConfiguration.Error;
             if (CommandErrors.Report(error, "model summary", [Validation.ExistingFile("--config", r.GetValue(config))])) return CommandErrors.ExitCode;
-            PluginsOption.LoadCatalog(r.GetValue(plugins) ?? [], error);
+            var catalog = PluginsOption.LoadCatalog(r.GetValue(plugins) ?? [], error);
+            ConfigLoading.Load(r.GetValue(config)!, ConfigOverrides.None, catalog, error);
             return NotImplemented.Report(error, "model summary", "the model summary");
         });
         return command;

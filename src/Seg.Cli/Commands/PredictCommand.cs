@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Seg.Core.Config;
 
 namespace Seg.Cli.Commands;
 
@@ -54,7 +55,8 @@ internal sealed class PredictCommand
             a.CustomColor.Any(c => c is < 0 or > 255) ? "--custom_color values must be between 0 and 255" : null,
         }.Concat(testConfig.Validate(r));
         if (CommandErrors.Report(error, "predict", errors)) return CommandErrors.ExitCode;
-        PluginsOption.LoadCatalog(a.Plugins, error);
+        var catalog = PluginsOption.LoadCatalog(a.Plugins, error);
+        ConfigLoading.Load(a.Config, ConfigOverrides.None, catalog, error);
         return NotImplemented.Report(error, "predict", "prediction");
     }
 }

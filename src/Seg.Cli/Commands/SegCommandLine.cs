@@ -19,7 +19,7 @@ internal sealed class SegCommandLine
         Root.Subcommands.Add(PluginsCommand.Create(Plugins));
         Root.Subcommands.Add(ModelCommand.Create(Plugins));
         Root.Subcommands.Add(EnvCommand.Create());
-        Root.Subcommands.Add(ConfigCommand.Create());
+        Root.Subcommands.Add(ConfigCommand.Create(Plugins));
     }
 
     internal RootCommand Root { get; }

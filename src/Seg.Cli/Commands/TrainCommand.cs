@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Seg.Core.Config;
 
 namespace Seg.Cli.Commands;
 
@@ -88,11 +89,21 @@ internal sealed class TrainCommand
         return checks.OfType<string>().Concat(Validation.Opts(a.Opts));
     }
 
+    /// <summary>PaddleSeg's order (spec §1.3): --learning_rate, --batch_size, --iters, then --opts.</summary>
+    internal static ConfigOverrides Overrides(TrainArguments a) => new()
+    {
+        LearningRate = a.LearningRate,
+        BatchSize = a.BatchSize,
+        Iters = a.Iters,
+        Opts = a.Opts,
+    };
+
     private int Run(ParseResult r, TextWriter error)
     {
         var arguments = Read(r);
         if (CommandErrors.Report(error, "train", Validate(arguments))) return CommandErrors.ExitCode;
-        PluginsOption.LoadCatalog(arguments.Plugins, error);
+        var catalog = PluginsOption.LoadCatalog(arguments.Plugins, error);
+        ConfigLoading.Load(arguments.Config, Overrides(arguments), catalog, error);
         return NotImplemented.Report(error, "train", "the training loop");
     }
 }

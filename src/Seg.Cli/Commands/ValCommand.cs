@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Seg.Core.Config;
 
 namespace Seg.Cli.Commands;
 
@@ -56,7 +57,8 @@ internal sealed class ValCommand
             Validation.NotNegative("--num_workers", a.NumWorkers),
         }.Concat(testConfig.Validate(r)).Concat(Validation.Opts(a.Opts));
         if (CommandErrors.Report(error, "val", errors)) return CommandErrors.ExitCode;
-        PluginsOption.LoadCatalog(a.Plugins, error);
+        var catalog = PluginsOption.LoadCatalog(a.Plugins, error);
+        ConfigLoading.Load(a.Config, new ConfigOverrides { Opts = a.Opts }, catalog, error);
         return NotImplemented.Report(error, "val", "evaluation");
     }
 }

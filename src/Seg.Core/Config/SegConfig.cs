@@ -60,8 +60,20 @@ public sealed class SegConfig
     /// <summary>The resolved config as YAML (what <c>seg config show</c> prints).</summary>
     public string ToYaml() => YamlConfigWriter.Write(Root);
 
-    /// <summary>Writes the resolved config (every run folder keeps it as resolved.yml).</summary>
+    /// <summary>The file name every run folder keeps the resolved config under.</summary>
+    public const string ResolvedFileName = "resolved.yml";
+
+    /// <summary>Writes the resolved config to <paramref name="path"/>.</summary>
     public void Save(string path) => File.WriteAllText(path, ToYaml());
+
+    /// <summary>Writes <c>resolved.yml</c> into a run folder (created when missing), as every run does; returns its path.</summary>
+    public string SaveResolved(string runDirectory)
+    {
+        Directory.CreateDirectory(runDirectory);
+        var path = System.IO.Path.Combine(runDirectory, ResolvedFileName);
+        Save(path);
+        return path;
+    }
 
     public override string ToString() => ToYaml();
 

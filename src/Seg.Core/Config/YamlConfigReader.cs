@@ -56,6 +56,12 @@ public sealed class YamlConfigReader
         {
             throw new ConfigException(reader.At(e.Start), $"invalid YAML: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way (not with a YamlException) when a flow collection runs into the end of the file.
+            var lastLine = Math.Max(1, yaml.TrimEnd().Split('\n').Length);
+            throw new ConfigException(new SourceLocation(file, lastLine, 1), "invalid YAML: the file ends inside a '[...]' or '{...}'; close the bracket or brace", e);
+        }
     }
 
     private SourceLocation At(Mark mark) => new(file, (int)mark.Line, (int)mark.Column);

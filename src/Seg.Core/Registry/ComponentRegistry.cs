@@ -37,7 +37,7 @@ public sealed class ComponentRegistry
 
     /// <summary>Builds the component of <paramref name="kind"/> that <paramref name="node"/> (a map with <c>type:</c>) describes, children first.</summary>
     public T Build<T>(ConfigNode node, ComponentKind kind, string keyPath) where T : class =>
-        (T)new ConfigBinder(this).BuildComponent(node, typeof(T), kind, keyPath);
+        (T)new ConfigBinder(this).BuildComponent(node, typeof(T), kind, keyPath)!;
 
     /// <summary>Binds a plain map (no <c>type:</c>) to an options record, e.g. <c>test_config</c>.</summary>
     public T Bind<T>(ConfigMap map, string keyPath) where T : class =>

@@ -8,17 +8,20 @@ namespace Seg.Core.Registry;
 /// types: every nested dict with <c>type:</c> (alone or in a list) is built before its parent, in key
 /// order; dicts without <c>type:</c> bind to a typed record (or stay a <see cref="ConfigMap"/> where the
 /// property is one). Every error names the file:line, the key path and what is allowed.
+/// With <paramref name="checks"/> it only validates: options are bound (so every key is checked) but no component
+/// is constructed (component values are null), and a component this build does not have is recorded instead of
+/// failing when PaddleSeg has it or nothing registered fits its slot.
 /// </summary>
-internal sealed class ConfigBinder(ComponentRegistry registry)
+internal sealed class ConfigBinder(ComponentRegistry registry, List<ComponentCheck>? checks = null)
 {
-    public object BuildComponent(ConfigNode node, Type expected, ComponentKind? kind, string path)
+    public object? BuildComponent(ConfigNode node, Type expected, ComponentKind? kind, string path)
     {
         var candidates = registry.All.Where(r => (kind == null || r.Kind == kind) && expected.IsAssignableFrom(r.ComponentType)).ToList();
         var label = kind?.ToString() ?? (candidates.Select(c => c.Kind).Distinct().ToList() is [var only] ? only.ToString() : expected.Name);
         if (node is not ConfigMap map)
             throw Fail(node, path, $"expected a {label} (a dict with 'type:'), got {Describe(node)}.");
         if (!map.TryGet("type", out var typeNode))
-            throw Fail(node, path, $"'type' is missing: a {label} needs 'type:' to say which component to build. Registered {label}s: {Suggestions.List(candidates.Select(c => c.Name))}.");
+            throw Fail(node, path, $"'type' is missing: a {label} needs 'type:' to say which component to build. Registered {Plural(label)}: {Suggestions.List(candidates.Select(c => c.Name))}.");
         var typePath = Join(path, "type");
         if (typeNode is not ConfigScalar { Value: string name })
             throw Fail(typeNode, typePath, $"expected a component name (str), got {Describe(typeNode)}.");
@@ -26,16 +29,24 @@ internal sealed class ConfigBinder(ComponentRegistry registry)
         var matches = candidates.Where(c => c.Name == name).ToList();
         if (matches.Count > 1)
             throw Fail(typeNode, typePath, $"'{name}' is ambiguous here: it is registered as {string.Join(" and ", matches.Select(m => $"a {m.Kind} ({m.AssemblyDescription})"))}.");
+        if (matches.Count == 0 && checks != null && (candidates.Count == 0 || PaddleSegComponentNames.Contains(kind, name)))
+        {
+            checks.Add(new ComponentCheck(path, name, label, typeNode.Location, IsAvailable: false));
+            ValidateChildren(map, path);
+            return null;
+        }
         if (matches.Count == 0)
         {
             var elsewhere = registry.All.Where(r => r.Name == name).Select(r => $" ('{name}' is a {r.Kind} in {r.AssemblyDescription}, which cannot be used here.)");
             throw Fail(typeNode, typePath,
                 $"unknown {label} '{name}'.{Suggestions.DidYouMean(name, candidates.Select(c => c.Name))}{string.Concat(elsewhere)} " +
-                $"Registered {label}s: {Suggestions.List(candidates.Select(c => c.Name))}.");
+                $"Registered {Plural(label)}: {Suggestions.List(candidates.Select(c => c.Name))}.");
         }
 
         var registration = matches[0];
+        checks?.Add(new ComponentCheck(path, name, registration.Kind.ToString(), typeNode.Location, IsAvailable: true));
         var options = BindOptions(map, registration.OptionsType, path, $"{registration.Kind} '{name}'", skipType: true);
+        if (checks != null) return null;
         try
         {
             return registration.Create(options);
@@ -43,6 +54,28 @@ internal sealed class ConfigBinder(ComponentRegistry registry)
         catch (Exception e) when (e is not RegistryException)
         {
             throw new ConfigBindingException(map.Location, path, $"building {registration.Kind} '{name}' failed: {e.Message}", e);
+        }
+    }
+
+    // Below a component this build does not have, the keys whose kind is known are still checked.
+    private void ValidateChildren(ConfigMap map, string path)
+    {
+        foreach (var (key, value) in map.Entries)
+        {
+            ComponentKind? kind = key switch
+            {
+                "backbone" => ComponentKind.Backbone,
+                "transforms" => ComponentKind.Transform,
+                "losses" => ComponentKind.Loss,
+                _ => null,
+            };
+            if (kind == null) continue;
+            if (value is ConfigMap child && child.ContainsKey("type")) BuildComponent(child, typeof(object), kind, Join(path, key));
+            if (value is ConfigList list)
+            {
+                for (var i = 0; i < list.Items.Count; i++)
+                    if (list.Items[i] is ConfigMap item && item.ContainsKey("type")) BuildComponent(item, typeof(object), kind, $"{Join(path, key)}[{i}]");
+            }
         }
     }
 
@@ -129,6 +162,8 @@ internal sealed class ConfigBinder(ComponentRegistry registry)
 
     private static bool AllowsNull(Type type, NullabilityInfo? info) =>
         Nullable.GetUnderlyingType(type) != null || (!type.IsValueType && info?.ReadState != NullabilityState.NotNull);
+
+    private static string Plural(string label) => label.EndsWith('s') ? label + "es" : label + "s";
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
