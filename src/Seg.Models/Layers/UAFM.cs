@@ -13,7 +13,13 @@ public class UAFM : Module
     private readonly ConvBNReLU convOut;
 
     public UAFM(long xChannels, long yChannels, long outChannels, long kernelSize = 3, ResizeMode resizeMode = ResizeMode.Bilinear)
-        : base(nameof(UAFM))
+        : this(nameof(UAFM), xChannels, yChannels, outChannels, kernelSize, resizeMode)
+    {
+    }
+
+    /// <summary>For subclasses: <paramref name="name"/> is the PaddleSeg class name.</summary>
+    protected UAFM(string name, long xChannels, long yChannels, long outChannels, long kernelSize, ResizeMode resizeMode)
+        : base(name)
     {
         convX = new ConvBNReLU(xChannels, yChannels, kernelSize, padding: kernelSize / 2, bias: false);
         convOut = new ConvBNReLU(yChannels, outChannels, 3, padding: 1, bias: false);

@@ -8,7 +8,7 @@ public sealed class UAFM_ChAtten_S : UAFM
     private readonly Sequential convXyAtten;
 
     public UAFM_ChAtten_S(long xChannels, long yChannels, long outChannels, long kernelSize = 3, ResizeMode resizeMode = ResizeMode.Bilinear)
-        : base(xChannels, yChannels, outChannels, kernelSize, resizeMode)
+        : base(nameof(UAFM_ChAtten_S), xChannels, yChannels, outChannels, kernelSize, resizeMode)
     {
         convXyAtten = new Sequential(
             new ConvBNLeakyReLU(2 * yChannels, yChannels / 2, 1, bias: false),

@@ -8,7 +8,7 @@ public sealed class UAFM_SpAtten_S : UAFM
     private readonly Sequential convXyAtten;
 
     public UAFM_SpAtten_S(long xChannels, long yChannels, long outChannels, long kernelSize = 3, ResizeMode resizeMode = ResizeMode.Bilinear)
-        : base(xChannels, yChannels, outChannels, kernelSize, resizeMode)
+        : base(nameof(UAFM_SpAtten_S), xChannels, yChannels, outChannels, kernelSize, resizeMode)
     {
         convXyAtten = new Sequential(new ConvBNReLU(2, 2, 3, padding: 1, bias: false), new ConvBN(2, 1, 3, padding: 1, bias: false));
         register_module("conv_xy_atten", convXyAtten);
