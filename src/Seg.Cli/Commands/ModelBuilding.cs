@@ -1,0 +1,17 @@
+using Seg.Core.Config;
+using Seg.Core.Contracts;
+using Seg.Models.Segmentation;
+
+namespace Seg.Cli.Commands;
+
+// Builds only a config's model, with the component catalog (built-ins and plugins).
+internal static class ModelBuilding
+{
+    internal static (SegConfig Config, SegModel Model) FromConfig(string configPath, IReadOnlyList<string> opts, string[] plugins, TextWriter error)
+    {
+        var catalog = PluginsOption.LoadCatalog(plugins, error);
+        var config = SegModelFactory.LoadConfig(configPath, new ConfigOverrides { Opts = opts });
+        foreach (var warning in config.Warnings) error.WriteLine($"warning: {warning}");
+        return (config, SegModelFactory.Build(config, catalog.Registry));
+    }
+}

@@ -1,0 +1,13 @@
+namespace Seg.Models.Backbones;
+
+/// <summary>The YAML keys of <c>type: STDC1</c> / <c>type: STDC2</c> (PaddleSeg's STDCNet arguments).</summary>
+public sealed record STDCNetOptions
+{
+    /// <summary>Multiplier of the learning rate for every backbone parameter (Paddle's ParamAttr(learning_rate)).</summary>
+    public double RelativeLr { get; init; } = 1.0;
+
+    public long InChannels { get; init; } = 3;
+
+    /// <summary>Backbone weights (path or URL); loaded by the trainer, not at construction.</summary>
+    public string? Pretrained { get; init; }
+}

@@ -1,0 +1,34 @@
+using Seg.Core.Contracts;
+using Seg.Models.Layers;
+
+namespace Seg.Models.Segmentation;
+
+/// <summary>The YAML keys of <c>type: PPLiteSeg</c> with PaddleSeg's defaults (PP-LiteSeg-B's channels).</summary>
+public sealed record PPLiteSegOptions
+{
+    public required long NumClasses { get; init; }
+
+    public required Backbone Backbone { get; init; }
+
+    /// <summary>Which backbone outputs feed the decoder, shallow to deep.</summary>
+    public IReadOnlyList<int> BackboneIndices { get; init; } = [2, 3, 4];
+
+    public ArmType ArmType { get; init; } = ArmType.UAFM_SpAtten;
+
+    public IReadOnlyList<long> CmBinSizes { get; init; } = [1, 2, 4];
+
+    /// <summary>Output channels of the context module.</summary>
+    public long CmOutCh { get; init; } = 128;
+
+    /// <summary>Output channels of each fusion module (one value is repeated for every level).</summary>
+    public IReadOnlyList<long> ArmOutChs { get; init; } = [64, 96, 128];
+
+    /// <summary>Middle channels of each seg head (one value is repeated for every level).</summary>
+    public IReadOnlyList<long> SegHeadInterChs { get; init; } = [64, 64, 64];
+
+    /// <summary>How the decoder upsamples the deeper level.</summary>
+    public ResizeMode ResizeMode { get; init; } = ResizeMode.Bilinear;
+
+    /// <summary>Whole-model weights (path or URL); loaded by the trainer, not at construction.</summary>
+    public string? Pretrained { get; init; }
+}

@@ -1,0 +1,26 @@
+using Seg.Core.Config;
+using Seg.Core.Contracts;
+using Seg.Core.Registry;
+
+namespace Seg.Models.Segmentation;
+
+/// <summary>
+/// Builds only the <c>model:</c> of a config (no dataset, loss or optimizer is touched, so no data needs to
+/// be on disk). A missing <c>model.num_classes</c> comes from the train dataset's type
+/// (<see cref="PaddleSegDatasetClasses"/>), as PaddleSeg's builder does; otherwise it is required.
+/// </summary>
+public static class SegModelFactory
+{
+    /// <summary>Loads <paramref name="configPath"/> with PaddleSeg's checks plus the fixed-dataset constants.</summary>
+    public static SegConfig LoadConfig(string configPath, ConfigOverrides? overrides = null) =>
+        SegConfig.Load(configPath, overrides, ConfigChecker.Default(PaddleSegDatasetClasses.Instance));
+
+    public static SegModel Build(SegConfig config, ComponentRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry.Build<SegModel>(config.Model, ComponentKind.Model, "model");
+    }
+
+    public static SegModel Build(string configPath, ComponentRegistry registry) => Build(LoadConfig(configPath), registry);
+}

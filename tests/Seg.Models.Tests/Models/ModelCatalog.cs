@@ -1,0 +1,20 @@
+using Seg.Core.Contracts;
+using Seg.Core.Registry;
+using Seg.Models.Segmentation;
+
+namespace Seg.Models.Tests.Models;
+
+// Seg.Models' components in a registry, and models built from configs the way `seg model summary` builds them.
+internal static class ModelCatalog
+{
+    private static readonly Lazy<ComponentRegistry> LazyRegistry = new(() =>
+    {
+        var registry = new ComponentRegistry();
+        registry.RegisterAssembly(typeof(STDCSeg).Assembly);
+        return registry;
+    });
+
+    internal static ComponentRegistry Registry => LazyRegistry.Value;
+
+    internal static SegModel Build(string configPath) => SegModelFactory.Build(configPath, Registry);
+}
