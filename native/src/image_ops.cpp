@@ -4,8 +4,11 @@
 // PaddleSeg's RandomDistort uses.
 #include "seg_api.h"
 
+#include <ATen/Parallel.h>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cmath>
@@ -368,5 +371,30 @@ SEG_API(seg_imgops_pin_if_cuda, TensorH t, int32_t* pinned, TensorH* out) {
       *out = seg::wrap(x);
       *pinned = 0;
     }
+  )
+}
+
+namespace {
+
+// libgomp's omp_set_num_threads (a per-thread setting; libtorch's CPU kernels use OpenMP), looked up in the
+// already-loaded libgomp so a libtorch without OpenMP still works (nothing to limit then).
+using OmpSetNumThreads = void (*)(int);
+OmpSetNumThreads omp_setter() {
+  static OmpSetNumThreads fn = [] {
+    void* lib = dlopen("libgomp.so.1", RTLD_LAZY | RTLD_NOLOAD);
+    return lib == nullptr ? nullptr : reinterpret_cast<OmpSetNumThreads>(dlsym(lib, "omp_set_num_threads"));
+  }();
+  return fn;
+}
+
+}  // namespace
+
+// Limits the intra-op (OpenMP) threads of the calling thread only: data-loader workers run their tensor work
+// single-threaded, so N workers do not each start a full OpenMP team and spin against each other and training.
+SEG_API(seg_imgops_limit_thread_parallelism, int32_t threads) {
+  SEG_GUARD(
+    if (threads < 1) throw seg::ArgumentError("threads must be at least 1");
+    at::init_num_threads();
+    if (auto set = omp_setter()) set(threads);
   )
 }

@@ -109,4 +109,10 @@ public static class ImageOps
         pinned = p != 0;
         return result;
     }
+
+    /// <summary>
+    /// Limits libtorch's intra-op (OpenMP) threads for the <b>calling thread only</b> (data-loader workers call it
+    /// with 1, so parallel workers do not oversubscribe the CPU).
+    /// </summary>
+    public static void limit_thread_parallelism(int threads) => Tensor.Check(LibSegNative.seg_imgops_limit_thread_parallelism(threads));
 }

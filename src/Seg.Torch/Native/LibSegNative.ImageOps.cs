@@ -15,5 +15,6 @@ internal static partial class LibSegNative
     [DllImport(Lib)] internal static extern int seg_imgops_float_to_u8(TensorHandle t, out IntPtr result);
     [DllImport(Lib)] internal static extern unsafe int seg_imgops_normalize_chw(TensorHandle t, double* mean, double* std, int nStats, out IntPtr result);
     [DllImport(Lib)] internal static extern int seg_imgops_value_counts(TensorHandle t, out IntPtr result);
+    [DllImport(Lib)] internal static extern int seg_imgops_limit_thread_parallelism(int threads);
     [DllImport(Lib)] internal static extern int seg_imgops_pin_if_cuda(TensorHandle t, out int pinned, out IntPtr result);
 }

@@ -50,6 +50,7 @@ internal sealed class EpochRun : IDisposable
 
     private void Work()
     {
+        Seg.Torch.Images.ImageOps.limit_thread_parallelism(1);
         while (true)
         {
             try
