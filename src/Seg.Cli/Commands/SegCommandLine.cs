@@ -20,6 +20,7 @@ internal sealed class SegCommandLine
         Root.Subcommands.Add(ModelCommand.Create(Plugins));
         Root.Subcommands.Add(EnvCommand.Create());
         Root.Subcommands.Add(ConfigCommand.Create(Plugins));
+        Root.Subcommands.Add(DataCommand.Create(Plugins));
     }
 
     internal RootCommand Root { get; }

@@ -1,0 +1,7 @@
+namespace Seg.Core.Data.Transforms;
+
+/// <summary>The YAML keys of <c>type: ResizeByLong</c> (PaddleSeg's arguments and defaults).</summary>
+public sealed record ResizeByLongOptions
+{
+    public required int LongSize { get; init; }
+}
