@@ -81,7 +81,6 @@ public class ConfigValidationTests
     [TestCase("train")]
     [TestCase("val")]
     [TestCase("predict")]
-    [TestCase("model summary")]
     public void Run_commands_report_config_errors_before_saying_not_implemented(string command)
     {
         var path = WriteWithLoss("bad-" + command.Replace(' ', '-') + ".yml", "    - type: SoftDiceLoss\n      smoth: 0.5");

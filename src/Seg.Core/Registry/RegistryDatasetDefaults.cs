@@ -3,11 +3,11 @@ using Seg.Core.Config;
 
 namespace Seg.Core.Registry;
 
-/// <summary>The fixed-dataset constants of the registered datasets (their <see cref="DatasetConstantsAttribute"/>), for <see cref="ConfigChecker.Default"/>.</summary>
+/// <summary>The fixed-dataset constants of the registered datasets (their <see cref="DatasetConstantsAttribute"/>, else PaddleSeg's table in <see cref="PaddleSegDatasetClasses"/>), for <see cref="ConfigChecker.Default"/>.</summary>
 public sealed class RegistryDatasetDefaults(ComponentRegistry registry) : IDatasetDefaults
 {
     public DatasetDefaults? Find(string datasetType) =>
         registry.Find(ComponentKind.Dataset, datasetType)?.ComponentType.GetCustomAttribute<DatasetConstantsAttribute>() is { } c
             ? new DatasetDefaults(c.NumClasses, c.ImgChannels, c.IgnoreIndex)
-            : null;
+            : PaddleSegDatasetClasses.Instance.Find(datasetType);
 }

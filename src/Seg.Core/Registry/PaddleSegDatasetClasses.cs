@@ -1,11 +1,11 @@
 using Seg.Core.Config;
 
-namespace Seg.Models.Segmentation;
+namespace Seg.Core.Registry;
 
 /// <summary>
 /// The class constants of PaddleSeg's fixed dataset types (NUM_CLASSES, IMG_CHANNELS, IGNORE_INDEX), so a
 /// model can be built from a PaddleSeg config that leaves <c>model.num_classes</c> to the dataset (e.g.
-/// Cityscapes → 19). A stand-in until datasets are registered components that carry their own constants.
+/// Cityscapes → 19). Registered datasets carry their own constants (DatasetConstantsAttribute), which win; this table covers PaddleSeg datasets Seg does not implement, so their configs still resolve.
 /// </summary>
 public sealed class PaddleSegDatasetClasses : IDatasetDefaults
 {
