@@ -39,7 +39,7 @@ public abstract class SegDataset
     public SegSample GetSample(int index, ISampleRandom random)
     {
         var entry = Entries[index];
-        var sample = Transforms.Load(entry.ImagePath, entry.LabelPath, labelIsGtField: Mode != DatasetMode.Val, PrepareLabel);
+        var sample = Transforms.Load(entry.ImagePath, entry.LabelPath, labelIsGtField: Mode != DatasetMode.Val, PrepareLabel, ReadLabel);
         try
         {
             Transforms.Apply(sample, random);
@@ -54,4 +54,7 @@ public abstract class SegDataset
 
     /// <summary>A dataset's own label conversion right after reading (ADE20K: reduce_zero_label). Returns the same tensor when nothing changes.</summary>
     public virtual Tensor PrepareLabel(Tensor label) => label;
+
+    /// <summary>Reads a label file (default: as PIL does, <see cref="LabelReader"/>); datasets with other label formats (PSSL's .npz) override it.</summary>
+    public virtual Tensor ReadLabel(string labelPath) => LabelReader.Read(labelPath);
 }

@@ -28,7 +28,7 @@ public sealed class Compose
     public int ImgChannels { get; }
 
     /// <summary>Reads the files into a sample (HxWxC float32 image; label as read) without transforming it.</summary>
-    public SegSample Load(string imagePath, string? labelPath, bool labelIsGtField, Func<Tensor, Tensor>? prepareLabel = null)
+    public SegSample Load(string imagePath, string? labelPath, bool labelIsGtField, Func<Tensor, Tensor>? prepareLabel = null, Func<string, Tensor>? readLabel = null)
     {
         ArgumentNullException.ThrowIfNull(imagePath);
         Tensor image;
@@ -51,7 +51,7 @@ public sealed class Compose
         {
             if (labelPath is not null)
             {
-                label = LabelReader.Read(labelPath);
+                label = readLabel is null ? LabelReader.Read(labelPath) : readLabel(labelPath);
                 if (prepareLabel is not null)
                 {
                     var prepared = prepareLabel(label);
