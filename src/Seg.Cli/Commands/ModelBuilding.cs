@@ -10,7 +10,7 @@ internal static class ModelBuilding
     internal static (SegConfig Config, SegModel Model) FromConfig(string configPath, IReadOnlyList<string> opts, string[] plugins, TextWriter error)
     {
         var catalog = PluginsOption.LoadCatalog(plugins, error);
-        var config = SegModelFactory.LoadConfig(configPath, new ConfigOverrides { Opts = opts });
+        var config = SegModelFactory.LoadConfig(configPath, catalog.Registry, new ConfigOverrides { Opts = opts });
         foreach (var warning in config.Warnings) error.WriteLine($"warning: {warning}");
         return (config, SegModelFactory.Build(config, catalog.Registry));
     }

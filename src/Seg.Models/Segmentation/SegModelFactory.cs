@@ -7,13 +7,14 @@ namespace Seg.Models.Segmentation;
 /// <summary>
 /// Builds only the <c>model:</c> of a config (no dataset, loss or optimizer is touched, so no data needs to
 /// be on disk). A missing <c>model.num_classes</c> comes from the train dataset's type
-/// (<see cref="PaddleSegDatasetClasses"/>), as PaddleSeg's builder does; otherwise it is required.
+/// (the registered dataset's constants, else <see cref="PaddleSegDatasetClasses"/>), as PaddleSeg's builder
+/// does; otherwise it is required.
 /// </summary>
 public static class SegModelFactory
 {
     /// <summary>Loads <paramref name="configPath"/> with PaddleSeg's checks plus the fixed-dataset constants.</summary>
-    public static SegConfig LoadConfig(string configPath, ConfigOverrides? overrides = null) =>
-        SegConfig.Load(configPath, overrides, ConfigChecker.Default(PaddleSegDatasetClasses.Instance));
+    public static SegConfig LoadConfig(string configPath, ComponentRegistry registry, ConfigOverrides? overrides = null) =>
+        SegConfig.Load(configPath, overrides, ConfigChecker.Default(new RegistryDatasetDefaults(registry)));
 
     public static SegModel Build(SegConfig config, ComponentRegistry registry)
     {
@@ -22,5 +23,5 @@ public static class SegModelFactory
         return registry.Build<SegModel>(config.Model, ComponentKind.Model, "model");
     }
 
-    public static SegModel Build(string configPath, ComponentRegistry registry) => Build(LoadConfig(configPath), registry);
+    public static SegModel Build(string configPath, ComponentRegistry registry) => Build(LoadConfig(configPath, registry), registry);
 }

@@ -11,7 +11,7 @@ public class TrainingStepTests
     public void A_few_SGD_steps_on_one_batch_drive_the_loss_down(string config, long classes)
     {
         torch.manual_seed(0);
-        var cfg = SegModelFactory.LoadConfig(Path.Combine(TestPaths.RepoRoot, config));
+        var cfg = SegModelFactory.LoadConfig(Path.Combine(TestPaths.RepoRoot, config), ModelCatalog.Registry);
         using var model = SegModelFactory.Build(cfg, ModelCatalog.Registry);
         var losses = LossSet.FromConfig(cfg.Loss, ModelCatalog.Registry);
         using var optimizer = torch.optim.SGD(model.parameters(), lr: 0.01, momentum: 0.9);
