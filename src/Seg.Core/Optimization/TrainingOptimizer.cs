@@ -13,15 +13,34 @@ public sealed class TrainingOptimizer : IDisposable
 {
     private readonly Func<int, double> schedule;
 
-    public TrainingOptimizer(Optimizer optimizer, Func<int, double> schedule, IReadOnlyList<double> groupMultipliers)
+    /// <param name="optimizer">The torch optimizer, one parameter group per multiplier.</param>
+    /// <param name="schedule">lr(t), the scheduler's learning rate at step t.</param>
+    /// <param name="groupMultipliers">Each group's lr = lr(t) × its multiplier.</param>
+    /// <param name="gradientClip">Applied to every parameter's gradient before each step (grad_clip_cfg), or null.</param>
+    /// <param name="groupDescriptions">One label per group for logs (custom_cfg names, "lr x0.1", ...), or null.</param>
+    public TrainingOptimizer(Optimizer optimizer, Func<int, double> schedule, IReadOnlyList<double> groupMultipliers,
+        GradientClip? gradientClip = null, IReadOnlyList<string>? groupDescriptions = null)
     {
         Optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
         this.schedule = schedule ?? throw new ArgumentNullException(nameof(schedule));
         GroupMultipliers = groupMultipliers ?? throw new ArgumentNullException(nameof(groupMultipliers));
         if (groupMultipliers.Count != optimizer.param_groups.Count)
             throw new ArgumentException($"{groupMultipliers.Count} multipliers for {optimizer.param_groups.Count} parameter groups", nameof(groupMultipliers));
+        GradientClip = gradientClip;
+        GroupDescriptions = groupDescriptions ?? Enumerable.Range(0, groupMultipliers.Count).Select(i => $"group {i}").ToList();
+        if (GroupDescriptions.Count != groupMultipliers.Count)
+            throw new ArgumentException($"{GroupDescriptions.Count} descriptions for {groupMultipliers.Count} parameter groups", nameof(groupDescriptions));
         ApplyLearningRate();
     }
+
+    public GradientClip? GradientClip { get; }
+
+    public IReadOnlyList<string> GroupDescriptions { get; }
+
+    /// <summary>What PaddleSeg logs about the groups: one line per group with its size, lr multiplier and weight decay.</summary>
+    public string Describe() => string.Join(Environment.NewLine, Optimizer.param_groups.Select((g, i) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{GroupDescriptions[i]}: {g.parameters.Count} parameters, lr_mult {GroupMultipliers[i]}, weight_decay {g.weight_decay}")));
 
     public Optimizer Optimizer { get; }
 
@@ -37,7 +56,11 @@ public sealed class TrainingOptimizer : IDisposable
     public void ZeroGrad() => Optimizer.zero_grad();
 
     /// <summary>One optimizer step (with gradient clipping when configured).</summary>
-    public void Step() => Optimizer.step();
+    public void Step()
+    {
+        GradientClip?.Apply(Optimizer.param_groups.SelectMany(g => g.parameters));
+        Optimizer.step();
+    }
 
     public void StepSchedule()
     {

@@ -1,22 +1,32 @@
 using Seg.Core.Config;
-using Seg.Core.Contracts;
+using Seg.Core.Optimization.Optimizers;
+using Seg.Core.Optimization.Schedules;
 using Seg.Core.Registry;
-using Seg.Torch.Optim;
+using Seg.Torch.Modules;
 
 namespace Seg.Core.Optimization;
 
 /// <summary>Builds a <see cref="TrainingOptimizer"/> from a resolved config, as PaddleSeg's SegBuilder does (§7).</summary>
 public static class TrainingOptimizerFactory
 {
-    // PLACEHOLDER (replaced by the optimization work): Momentum 0.9 on all parameters at a constant
-    // lr_scheduler.learning_rate, no weight decay.
-    public static TrainingOptimizer Build(SegConfig config, SegModel model, ComponentRegistry registry)
+    public static TrainingOptimizer Build(SegConfig config, Contracts.SegModel model, ComponentRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(config);
+        return Build(config.Optimizer, config.LrScheduler, config.Iters, model, registry);
+    }
+
+    /// <summary>The same from the <c>optimizer</c> and <c>lr_scheduler</c> maps and <c>iters</c>.</summary>
+    public static TrainingOptimizer Build(ConfigMap optimizer, ConfigMap lrScheduler, long iters, Module model, ComponentRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(lrScheduler);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(registry);
-        var lr = config.LrScheduler.Get("learning_rate") is ConfigScalar { Value: double d } ? d : 0.01;
-        var sgd = new SGD(model.parameters(), lr, momentum: 0.9);
-        return new TrainingOptimizer(sgd, _ => lr, [1.0]);
+        var schedule = LrScheduleFactory.Build(lrScheduler, iters, registry);
+        var segOptimizer = registry.Build<SegOptimizer>(PaddleSegBuilderConventions.Optimizer(optimizer), ComponentKind.Optimizer, "optimizer");
+        var groups = ParameterGrouping.Collect(model, segOptimizer.BaseOptions.CustomCfg, segOptimizer.BaseOptions.WeightDecay);
+        var torchOptimizer = segOptimizer.Create(groups, schedule.LearningRate(0));
+        return new TrainingOptimizer(torchOptimizer, schedule.LearningRate, groups.Select(g => g.Multiplier).ToList(),
+            segOptimizer.GradientClip, groups.Select(g => g.Description).ToList());
     }
 }
