@@ -86,10 +86,42 @@ public class LrScheduleTests
     }
 
     [Test]
+    public void OneCycleLR_two_and_three_phases()
+    {
+        // initial 0.1, max 1.0 at t = 0.3·10 − 1 = 2, end 0 at t = 9; Paddle extrapolates the last phase at t = 10.
+        AssertValues(Build("  type: OneCycleLR\n  max_learning_rate: 1.0\n  total_steps: 10\n  divide_factor: 10\n  end_learning_rate: 0.0\n  anneal_strategy: linear\n"),
+            (0, 0.1), (1, 0.55), (2, 1.0), (3, 1.0 - 1.0 / 7), (9, 0.0), (10, -1.0 / 7));
+        AssertValues(Build("  type: OneCycleLR\n  max_learning_rate: 1.0\n  total_steps: 10\n  divide_factor: 10\n  end_learning_rate: 0.0\n"),
+            (1, 0.55), (3, (Math.Cos(Math.PI / 7) + 1) / 2));
+        // three phases: [0, 2] 0.1 → 1, [2, 4] 1 → 0.1, [4, 9] 0.1 → 0.
+        AssertValues(Build("  type: OneCycleLR\n  max_learning_rate: 1.0\n  total_steps: 10\n  divide_factor: 10\n  end_learning_rate: 0.0\n  anneal_strategy: linear\n  three_phase: true\n"),
+            (2, 1.0), (3, 0.55), (4, 0.1), (9, 0.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Build("  type: OneCycleLR\n  max_learning_rate: 1.0\n  total_steps: 10\n").LearningRate(11));
+    }
+
+    [Test]
+    public void CyclicLR_modes()
+    {
+        // cycle 5 steps, 40 % up.
+        const string common = "  type: CyclicLR\n  base_learning_rate: 0.1\n  max_learning_rate: 1.1\n  step_size_up: 2\n  step_size_down: 3\n";
+        AssertValues(Build(common), (0, 0.1), (1, 0.6), (2, 1.1), (3, 0.1 + 2.0 / 3), (5, 0.1), (7, 1.1));
+        AssertValues(Build(common + "  mode: triangular2\n"), (2, 1.1), (7, 0.6), (12, 0.35));
+        AssertValues(Build(common + "  mode: exp_range\n  exp_gamma: 0.5\n"), (2, 0.35), (1, 0.35));
+    }
+
+    [Test]
     public void Warmup_wraps_any_schedule_and_ends_at_learning_rate()
     {
         var s = Build("  type: StepDecay\n  learning_rate: 0.1\n  step_size: 5\n  warmup_iters: 10\n  warmup_start_lr: 0.0\n");
         AssertValues(s, (0, 0.0), (5, 0.05), (10, 0.1), (14, 0.1), (15, 0.01));
+    }
+
+    [Test]
+    public void LinearWarmup_as_a_component_takes_a_nested_scheduler_or_a_constant()
+    {
+        AssertValues(Build("  type: LinearWarmup\n  learning_rate:\n    type: ExponentialDecay\n    learning_rate: 1.0\n    gamma: 0.5\n  warmup_steps: 4\n  start_lr: 0.0\n  end_lr: 1.0\n"),
+            (0, 0.0), (2, 0.5), (4, 1.0), (6, 0.25));
+        AssertValues(Build("  type: LinearWarmup\n  learning_rate: 0.5\n  warmup_steps: 2\n  start_lr: 0.1\n  end_lr: 0.5\n"), (1, 0.3), (2, 0.5), (100, 0.5));
     }
 
     [Test]
