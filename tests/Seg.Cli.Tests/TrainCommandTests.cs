@@ -27,7 +27,7 @@ public class TrainCommandTests
             var lines = new List<string>();
             for (var i = 0; i < 4; i++)
             {
-                var image = torch.randint(0, 256, [64, 64, 3], ScalarType.Byte);
+                var image = torch.randint(0, 256, [32, 32, 3], ScalarType.Byte);
                 ImageIO.write_png(image, Path.Combine(dir, "img", $"{i}.png"));
                 ImageIO.write_png(image.select(2, 1).gt(127).to(ScalarType.Byte), Path.Combine(dir, "img", $"{i}_l.png"));
                 lines.Add($"img/{i}.png img/{i}_l.png");
@@ -108,6 +108,37 @@ public class TrainCommandTests
         var run = SegRun.Of("train", "--config", config, "--device", "cpu", "--save_dir", Path.Combine(dir, "out"), "--seed", "1");
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         Assert.That(run.Error, Does.Contain("2.png"));
+    }
+
+    [Test]
+    public void DoEvalWithoutValDatasetIsAnErrorBeforeTraining()
+    {
+        var config = TinyConfig();
+        var save = Path.Combine(dir, "out");
+        var run = SegRun.Of("train", "--config", config, "--device", "cpu", "--save_dir", save, "--do_eval");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("--do_eval needs a val_dataset"));
+        Assert.That(Directory.Exists(Path.Combine(save, "iter_4")), Is.False);
+    }
+
+    [Test]
+    public void GpuFallsBackToCpuWithAWarningWhenCudaIsMissing()
+    {
+        using var error = new StringWriter();
+        var device = Seg.Cli.Commands.TrainRunner.ChooseDevice("gpu", error);
+        if (torch.cuda.is_available())
+        {
+            Assert.That(device.type, Is.EqualTo(DeviceType.CUDA));
+            Assert.That(error.ToString(), Is.Empty);
+        }
+        else
+        {
+            Assert.That(device, Is.EqualTo(Device.CPU));
+            Assert.That(error.ToString(), Does.Contain("warning: --device gpu but CUDA is not available"));
+        }
+        Assert.That(Seg.Cli.Commands.TrainRunner.ChooseDevice("cpu", error), Is.EqualTo(Device.CPU));
+        Assert.That(Seg.Cli.Commands.TrainRunner.ChooseDevice("xpu", error), Is.EqualTo(Device.CPU));
+        Assert.That(error.ToString(), Does.Contain("--device xpu is not supported"));
     }
 
     [Test]

@@ -68,11 +68,12 @@ internal static class TrainRunner
             Seed = a.Seed,
             ResumeFrom = a.ResumeModel,
         };
-        var evaluator = val is null ? null : Evaluation(val, TestConfigMapper.Map(config.TestConfig), a.NumWorkers, output);
+        var inference = TestConfigMapper.Map(config.TestConfig);
+        Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null : Evaluation(val, inference, a.NumWorkers, log);
         return Train(model, optimizer, losses, train, options, evaluator, output, error);
     }
 
-    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, ITrainingEvaluator? evaluator, TextWriter output, TextWriter error)
+    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, TextWriter output, TextWriter error)
     {
         using var cts = new CancellationTokenSource();
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
@@ -89,11 +90,11 @@ internal static class TrainRunner
             TrainingResult result;
             if (live)
             {
-                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator, Log = log, Progress = progress }.Run(cts.Token));
+                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress }.Run(cts.Token));
             }
             else
             {
-                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator, Log = output }.Run(cts.Token);
+                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output }.Run(cts.Token);
             }
             switch (result.Outcome)
             {
