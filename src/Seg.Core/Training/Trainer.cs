@@ -81,6 +81,8 @@ public sealed class Trainer
             var started = t.Clock.GetTimestamp();
             var resumed = Resume();
             seed = resumed?.Seed ?? t.options.Seed ?? IterationSeeds.NewRunSeed();
+            if (resumed is not null && t.options.Seed is { } asked && asked != resumed.Seed)
+                Info(string.Create(CultureInfo.InvariantCulture, $"[TRAIN] warning: --seed {asked} is ignored on resume; the checkpoint's run seed {resumed.Seed} continues its data order"));
             loader = new DataLoader(t.dataset, new DataLoaderOptions
             {
                 BatchSize = t.options.BatchSize,
