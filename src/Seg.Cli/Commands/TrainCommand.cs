@@ -14,7 +14,7 @@ internal sealed class TrainCommand
     private readonly Option<bool> doEval = CliOptions.Flag("--do_eval", "Evaluate on val_dataset at every save");
     private readonly Option<bool> useVdl = CliOptions.Flag("--use_vdl", "Write VisualDL logs");
     private readonly Option<bool> useEma = CliOptions.Flag("--use_ema", "Keep an EMA copy of the model");
-    private readonly Option<string?> resumeModel = CliOptions.Text("--resume_model", "Resume from a checkpoint folder, e.g. output/iter_1000");
+    private readonly Option<string?> resumeModel = CliOptions.Text("--resume_model", "Resume from a checkpoint folder, e.g. output/iter_1000 (model, optimizer, schedule, iteration, best mIoU and data order)");
     private readonly Option<int?> iters = CliOptions.Int("--iters", "Override iters");
     private readonly Option<int?> batchSize = CliOptions.Int("--batch_size", "Override batch_size (per GPU)");
     private readonly Option<double?> learningRate = CliOptions.Float("--learning_rate", "Override lr_scheduler.learning_rate");
@@ -22,7 +22,7 @@ internal sealed class TrainCommand
     private readonly Option<int> logIters = CliOptions.Int("--log_iters", 10, "Log every N iterations");
     private readonly Option<int> keepCheckpointMax = CliOptions.Int("--keep_checkpoint_max", 5, "Checkpoints to keep");
     private readonly Option<int?> earlyStopIntervals = CliOptions.Int("--early_stop_intervals", "Stop after N evaluations without improvement");
-    private readonly Option<int?> seed = CliOptions.Int("--seed", "Random seed");
+    private readonly Option<int?> seed = CliOptions.Int("--seed", "Random seed (model initialisation, data order and augmentation)");
     private readonly Option<string> precision = CliOptions.Choice("--precision", "fp32", "Training precision (fp16: automatic mixed precision)", "fp32", "fp16");
     private readonly Option<string> ampLevel = CliOptions.Choice("--amp_level", "O1", "Mixed-precision level", "O1", "O2");
     private readonly Option<string?> profilerOptions = CliOptions.Text("--profiler_options", "Profiler options, e.g. \"batch_range=[10,20];state=GPU\"");
@@ -34,7 +34,9 @@ internal sealed class TrainCommand
     internal TrainCommand(Option<string[]> plugins)
     {
         this.plugins = plugins;
-        Command = new Command("train", "Train a model from a PaddleSeg config (flags as PaddleSeg's tools/train.py).");
+        Command = new Command("train", "Train a model from a PaddleSeg config (flags as PaddleSeg's tools/train.py). " +
+            "Checkpoints go to save_dir/iter_N (model, optimizer, state.json); Ctrl-C finishes the current iteration, saves it and exits with code 130; " +
+            "a NaN/infinite loss stops with exit code 3, keeping the last good checkpoint.");
         foreach (var o in new Option[] { config, device, saveDir, numWorkers, doEval, useVdl, useEma, resumeModel, iters, batchSize, learningRate, saveInterval, logIters, keepCheckpointMax, earlyStopIntervals, seed, precision, ampLevel, profilerOptions, dataFormat, repeats, opts, useMultilabel })
             Command.Options.Add(o);
         Command.SetAction(r => Run(r, r.InvocationConfiguration.Error));
@@ -103,7 +105,7 @@ internal sealed class TrainCommand
         var arguments = Read(r);
         if (CommandErrors.Report(error, "train", Validate(arguments))) return CommandErrors.ExitCode;
         var catalog = PluginsOption.LoadCatalog(arguments.Plugins, error);
-        ConfigLoading.Load(arguments.Config, Overrides(arguments), catalog, error);
-        return NotImplemented.Report(error, "train", "the training loop");
+        var loaded = ConfigLoading.Load(arguments.Config, Overrides(arguments), catalog, error);
+        return TrainRunner.Run(arguments, loaded, catalog, r.InvocationConfiguration.Output, error);
     }
 }

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Seg.Core.Checkpoints;
+using Seg.Core.Config;
+using Seg.Core.Data.Datasets;
+using Seg.Core.Data.Loading;
+using Seg.Core.Evaluation;
+using Seg.Core.Losses;
+using Seg.Core.Optimization;
+using Seg.Core.Plugins;
+using Seg.Core.Registry;
+using Seg.Core.Training;
+using Seg.Models.Segmentation;
+using Seg.Torch;
+
+namespace Seg.Cli.Commands;
+
+// `seg train` after its arguments and config are valid: PaddleSeg's tools/train.py start-up order (spec §5.1),
+// then the trainer. Exit codes: 0 done, 130 stopped by Ctrl-C (a checkpoint saved), 3 non-finite loss, 1 errors.
+internal static class TrainRunner
+{
+    internal const int CancelledExitCode = 130;
+    internal const int NonFiniteExitCode = 3;
+
+    internal static int Run(TrainArguments a, SegConfig config, ComponentCatalog catalog, TextWriter output, TextWriter error)
+    {
+        foreach (var warning in UnsupportedFlags(a)) error.WriteLine($"warning: {warning}");
+        if (a.ResumeModel is { } resume)
+        {
+            try
+            {
+                CheckpointStore.Check(resume);
+            }
+            catch (CheckpointException e)
+            {
+                error.WriteLine($"error: --resume_model: {e.Message}");
+                return ErrorReporting.ExitCode;
+            }
+        }
+        var device = ChooseDevice(a.Device, error);
+        if (a.Seed is { } seed) torch.manual_seed(seed); // before the model is built, so its initialisation follows the seed
+        var registry = catalog.Registry;
+        var saveDir = a.SaveDir;
+        if (File.Exists(saveDir)) File.Delete(saveDir); // as PaddleSeg: a file in the way of save_dir is removed
+        config.SaveResolved(saveDir);
+
+        using var model = SegModelFactory.Build(config, registry);
+        model.to(device);
+        var train = registry.Build<SegDataset>(config.TrainDataset, ComponentKind.Dataset, "train_dataset");
+        if (a.Repeats > 1) train = new RepeatedDataset(train, a.Repeats);
+        SegDataset? val = null;
+        if (a.DoEval)
+        {
+            var valNode = config.ValDataset ?? throw new ConfigException(config.Root.Location, "--do_eval needs a val_dataset in the config; add one or drop --do_eval");
+            val = registry.Build<SegDataset>(valNode, ComponentKind.Dataset, "val_dataset");
+        }
+        using var optimizer = TrainingOptimizerFactory.Build(config, model, registry);
+        var losses = LossSet.FromConfig(config.Loss, registry);
+
+        var options = new TrainerOptions
+        {
+            Iters = checked((int)config.Iters),
+            BatchSize = checked((int)config.BatchSize),
+            SaveDir = saveDir,
+            SaveInterval = a.SaveInterval,
+            LogIters = a.LogIters,
+            KeepCheckpointMax = a.KeepCheckpointMax,
+            NumWorkers = a.NumWorkers,
+            Seed = a.Seed,
+            ResumeFrom = a.ResumeModel,
+        };
+        var inference = TestConfigMapper.Map(config.TestConfig);
+        Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null : Evaluation(val, inference, a.NumWorkers, log);
+        return Train(model, optimizer, losses, train, options, evaluator, output, error);
+    }
+
+    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, TextWriter output, TextWriter error)
+    {
+        using var cts = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            if (cts.IsCancellationRequested) return; // a second Ctrl-C ends the process at once
+            e.Cancel = true;
+            cts.Cancel();
+            error.WriteLine("Stopping after the current iteration and saving a checkpoint (Ctrl-C again to abort without saving)...");
+        }
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            var live = TerminalProgress.Applies(output);
+            TrainingResult result;
+            if (live)
+            {
+                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress }.Run(cts.Token));
+            }
+            else
+            {
+                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output }.Run(cts.Token);
+            }
+            switch (result.Outcome)
+            {
+                case TrainingOutcome.NonFiniteLoss:
+                    error.WriteLine($"error: {result.Message}");
+                    return NonFiniteExitCode;
+                case TrainingOutcome.Cancelled:
+                    return CancelledExitCode;
+                default:
+                    return 0;
+            }
+        }
+        catch (Exception e) when (e is CheckpointException or DataLoaderException or InvalidOperationException or NotImplementedException)
+        {
+            error.WriteLine($"error: {e.Message}. Checkpoints already saved in '{options.SaveDir}' are kept.");
+            return ErrorReporting.ExitCode;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    private static DelegateEvaluator Evaluation(SegDataset val, InferenceOptions inference, int numWorkers, TextWriter output) =>
+        new((model, ct) => Evaluator.Evaluate(model, val, inference, new EvaluationRunOptions { NumWorkers = numWorkers > 0 ? 1 : 0, Log = output }, ct));
+
+    /// <summary>--device gpu uses CUDA when it is there, else cpu with a warning, as PaddleSeg's set_device.</summary>
+    internal static Device ChooseDevice(string device, TextWriter error)
+    {
+        if (device == "cpu") return Device.CPU;
+        if (device == "gpu" && torch.cuda.is_available()) return new Device(DeviceType.CUDA, 0);
+        error.WriteLine(device == "gpu"
+            ? "warning: --device gpu but CUDA is not available (no GPU visible or a CPU-only libtorch); training on cpu"
+            : $"warning: --device {device} is not supported by Seg; training on cpu");
+        return Device.CPU;
+    }
+
+    private static IEnumerable<string> UnsupportedFlags(TrainArguments a)
+    {
+        if (a.UseVdl) yield return "--use_vdl: VisualDL is not available; the metrics go to save_dir/train_log.jsonl instead";
+        if (a.UseEma) yield return "--use_ema is not implemented yet; training without an EMA model";
+        if (a.Precision != "fp32") yield return string.Create(CultureInfo.InvariantCulture, $"--precision {a.Precision} is not implemented yet; training in fp32");
+        if (a.ProfilerOptions is not null) yield return "--profiler_options is ignored (no profiler)";
+        if (a.DataFormat != "NCHW") yield return "--data_format NHWC is ignored; Seg trains in NCHW";
+        if (a.EarlyStopIntervals is not null) yield return "--early_stop_intervals is not implemented yet; ignored";
+    }
+}

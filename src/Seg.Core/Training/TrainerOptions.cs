@@ -1,0 +1,29 @@
+namespace Seg.Core.Training;
+
+/// <summary>How a <see cref="Trainer"/> runs (PaddleSeg's train() arguments, spec §5.2; defaults as there).</summary>
+public sealed record TrainerOptions
+{
+    public required int Iters { get; init; }
+
+    /// <summary>Per-rank batch size.</summary>
+    public int BatchSize { get; init; } = 2;
+
+    public string SaveDir { get; init; } = "output";
+
+    public int SaveInterval { get; init; } = 1000;
+
+    public int LogIters { get; init; } = 10;
+
+    /// <summary>≤ 0 keeps every checkpoint.</summary>
+    public int KeepCheckpointMax { get; init; } = 5;
+
+    public int NumWorkers { get; init; }
+
+    /// <summary>The run seed (loader order and augmentation, torch's generator per iteration); null: a random one, recorded in the checkpoints.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>A checkpoint folder (save_dir/iter_N) to continue from.</summary>
+    public string? ResumeFrom { get; init; }
+
+    public TrainingRank Rank { get; init; } = TrainingRank.Single;
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Seg.Core.Evaluation;
+
+namespace Seg.Core.Training;
+
+/// <summary>
+/// <c>save_dir/train_log.jsonl</c>: one JSON object per [TRAIN] log line (type "train") and per evaluation
+/// (type "eval"), appended and flushed as they happen, so a crashed or resumed run keeps its curve.
+/// </summary>
+public sealed class TrainingMetricsLog : IDisposable
+{
+    public const string FileName = "train_log.jsonl";
+
+    private readonly StreamWriter writer;
+
+    public TrainingMetricsLog(string saveDir)
+    {
+        Directory.CreateDirectory(saveDir);
+        Path = System.IO.Path.Combine(saveDir, FileName);
+        writer = new StreamWriter(Path, append: true) { AutoFlush = true };
+    }
+
+    public string Path { get; }
+
+    public void Train(int iteration, long epoch, double loss, IReadOnlyDictionary<string, double> terms, double learningRate, double batchCost, double readerCost, double ips, long etaSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var losses = new JsonObject();
+        foreach (var (name, value) in terms) losses[name] = Number(value);
+        Write(new JsonObject
+        {
+            ["type"] = "train",
+            ["iter"] = iteration,
+            ["epoch"] = epoch,
+            ["loss"] = Number(loss),
+            ["losses"] = losses,
+            ["lr"] = Number(learningRate),
+            ["batch_cost"] = Number(batchCost),
+            ["reader_cost"] = Number(readerCost),
+            ["ips"] = Number(ips),
+            ["eta_s"] = etaSeconds,
+        });
+    }
+
+    public void Eval(int iteration, long epoch, EvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var classIoU = new JsonArray();
+        foreach (var v in result.ClassIoU) classIoU.Add(Number(v));
+        Write(new JsonObject
+        {
+            ["type"] = "eval",
+            ["iter"] = iteration,
+            ["epoch"] = epoch,
+            ["miou"] = Number(result.MeanIoU),
+            ["acc"] = Number(result.Accuracy),
+            ["kappa"] = Number(result.Kappa),
+            ["dice"] = Number(result.MeanDice),
+            ["images"] = result.ImageCount,
+            ["class_iou"] = classIoU,
+        });
+    }
+
+    // JSON has no NaN/Infinity: write them as strings so the line stays valid.
+    private static JsonNode Number(double v) => double.IsFinite(v) ? JsonValue.Create(v) : JsonValue.Create(v.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
+
+    private void Write(JsonObject line) => writer.WriteLine(line.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+
+    public void Dispose() => writer.Dispose();
+}
