@@ -116,7 +116,7 @@ public sealed class ConfusionMatrix : IDisposable
     {
         if (counts is not null) return;
         var size = (long)(NumClasses + 1) * NumClasses;
-        counts = torch.zeros([size], ScalarType.Int64, device);
+        counts = torch.zeros([size], ScalarType.Int64, device).DetachFromDisposeScope();
         if (cached is null) return;
         using var known = torch.tensor(cached).to(device);
         counts.add_(known);
