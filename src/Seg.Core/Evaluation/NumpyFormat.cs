@@ -26,6 +26,7 @@ internal static class NumpyFormat
             {
                 if (line + 1 + cell.Length > 75)
                 {
+                    while (text[^1] == ' ') text.Length--;
                     text.Append('\n').Append(' ');
                     line = 1;
                 }

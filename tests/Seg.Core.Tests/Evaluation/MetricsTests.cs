@@ -101,6 +101,11 @@ public class MetricsTests
         Assert.That(() => m.Add(p, l), Throws.ArgumentException.With.Message.Contains("differ in shape"));
     }
 
+    [TestCase(new[] { 0, 0, 0, 0, 0.16011, 0, 0, 0, 0.0564, 0, 0 }, "[0.     0.     0.     0.     0.1601 0.     0.     0.     0.0564 0.\n 0.    ]")]
+    [TestCase(new[] { 12.5, 0.5 }, "[12.5  0.5]")]
+    [TestCase(new[] { 0.91234, 0.8, 1.0 }, "[0.9123 0.8    1.    ]")]
+    public void Arrays_print_as_numpy_prints_them(double[] values, string numpy) => Assert.That(NumpyFormat.Array(values), Is.EqualTo(numpy));
+
     [Test]
     public void Summary_and_numpy_style_lines()
     {
