@@ -23,6 +23,13 @@ public sealed record InferenceOptions
     public (int Width, int Height)? Stride { get; init; }
 
     /// <summary>
+    /// Multi-scale as PaddleSeg's code does it (default): aug_inference reassigns <c>im = F.interpolate(im, ...)</c>, so
+    /// each scale resizes the previous scale's image (to int(H·s+0.5) of the original size). False resizes the original
+    /// input for every scale. With one scale both are the same.
+    /// </summary>
+    public bool ChainScaleResizes { get; init; } = true;
+
+    /// <summary>
     /// The options a config's <c>test_config</c> gives (keys aug_eval, scales, flip_horizontal, flip_vertical,
     /// is_slide, crop_size, stride; other keys are left to their users). <c>scales</c> is a float, wrapped as [s], or a
     /// list of numbers; a bare int such as <c>1</c> is rejected as PaddleSeg rejects it (write <c>1.0</c>).

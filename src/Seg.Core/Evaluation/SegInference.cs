@@ -43,7 +43,8 @@ public static class SegInference
 
     /// <summary>
     /// aug_inference without the reverse transform: for each scale the input is resized to int(H·s+0.5)×int(W·s+0.5)
-    /// (bilinear, align_corners false); each flip combination is inferred, flipped back and resized to H×W; the raw
+    /// (bilinear, align_corners false; from the previous scale's image, as PaddleSeg does, unless
+    /// <see cref="InferenceOptions.ChainScaleResizes"/> is off); each flip combination is inferred, flipped back and resized to H×W; the raw
     /// logits are averaged over all scale×flip passes.
     /// </summary>
     public static Tensor Augmented(SegModel model, Tensor image, InferenceOptions options)
@@ -54,12 +55,18 @@ public static class SegInference
         var (h, w) = (image.shape[2], image.shape[3]);
         var flips = FlipCombinations(options.FlipHorizontal, options.FlipVertical);
         Tensor? sum = null;
+        var source = image.alias();
         foreach (var scale in options.Scales)
         {
             using var scope = torch.NewDisposeScope();
             var sh = (long)(h * scale + 0.5);
             var sw = (long)(w * scale + 0.5);
-            var scaled = F.interpolate(image, [sh, sw], mode: InterpolationMode.Bilinear, align_corners: false);
+            var scaled = F.interpolate(source, [sh, sw], mode: InterpolationMode.Bilinear, align_corners: false);
+            if (options.ChainScaleResizes)
+            {
+                source.Dispose();
+                source = scaled.DetachFromDisposeScope();
+            }
             foreach (var flip in flips)
             {
                 using var pass = torch.NewDisposeScope();
@@ -70,6 +77,7 @@ public static class SegInference
                 else sum.add_(back);
             }
         }
+        source.Dispose();
         using (sum)
             return sum!.div(options.Scales.Count * flips.Count);
     }
