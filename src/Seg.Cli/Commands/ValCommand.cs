@@ -103,7 +103,7 @@ internal sealed class ValCommand
         {
             result = Evaluate(model, dataset, options, a.NumWorkers, output);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or Core.Data.Loading.DataLoaderException)
         {
             error.WriteLine($"seg val: error: {e.Message}");
             return CommandErrors.ExitCode;
