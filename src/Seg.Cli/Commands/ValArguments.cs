@@ -23,4 +23,10 @@ public sealed record ValArguments
     public bool UseMultilabel { get; init; }
 
     public IReadOnlyList<string> Plugins { get; init; } = [];
+
+    /// <summary>Where metrics.json (and the confusion matrix) go; null: next to the model weights.</summary>
+    public string? SaveDir { get; init; }
+
+    /// <summary>Also write confusion_matrix.csv (and the PNG heat map).</summary>
+    public bool ConfusionMatrix { get; init; }
 }

@@ -1,12 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
 using Seg.Core.Contracts;
 using Seg.Core.Data.Datasets;
+using Seg.Core.Data.Loading;
+using Seg.Torch;
 
 namespace Seg.Core.Evaluation;
 
 /// <summary>PaddleSeg's evaluate() (spec §8.2): every image of a val dataset through <see cref="SegInference"/>, metrics at the end.</summary>
 public static class Evaluator
 {
-    // PLACEHOLDER (replaced by the evaluation work).
-    public static EvaluationResult Evaluate(SegModel model, SegDataset dataset, InferenceOptions options, EvaluationRunOptions? run = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("evaluation is not implemented yet");
+    /// <summary>
+    /// Evaluates <paramref name="model"/> (switched to eval mode, restored afterwards) on <paramref name="dataset"/>, one
+    /// image per batch as PaddleSeg does (val labels keep their original sizes, which generally differ), under no_grad,
+    /// on the model's device. Logs PaddleSeg's "[EVAL]" lines to <see cref="EvaluationRunOptions.Log"/>.
+    /// </summary>
+    public static EvaluationResult Evaluate(SegModel model, SegDataset dataset, InferenceOptions options, EvaluationRunOptions? run = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        run ??= new EvaluationRunOptions();
+        if (dataset.Count == 0) throw new ArgumentException("the validation dataset is empty");
+        if (dataset.Mode != DatasetMode.Val)
+            run.Log?.WriteLine($"warning: the dataset is in {dataset.Mode} mode; labels are transformed with the image instead of kept at their original size");
+        var device = model.parameters().FirstOrDefault()?.device ?? Device.CPU;
+        var loader = new DataLoader(dataset, new DataLoaderOptions { BatchSize = 1, NumWorkers = run.NumWorkers });
+        var total = dataset.Count;
+        run.Log?.WriteLine($"Start evaluating (total_samples: {total}, total_iters: {total})...");
+        var wasTraining = model.training;
+        model.eval();
+        using var matrix = new ConfusionMatrix(dataset.NumClasses, dataset.IgnoreIndex);
+        var bar = run.ShowProgress && run.Progress is null && !Console.IsOutputRedirected ? new TextProgress(total) : null;
+        var done = 0;
+        try
+        {
+            using var noGrad = torch.no_grad();
+            foreach (var batch in loader.Epoch(0, cancellationToken))
+            {
+                using (batch)
+                {
+                    if (batch.Labels is null) throw new ArgumentException($"{batch.Files[0].ImagePath} has no label; evaluation needs labels");
+                    using var scope = torch.NewDisposeScope();
+                    var image = batch.Images.to(device);
+                    var logits = SegInference.Logits(model, image, batch.TransInfo[0], options);
+                    var prediction = logits.argmax(1);
+                    var label = batch.Labels.to(device);
+                    if (!prediction.shape.SequenceEqual(label.shape))
+                        throw new InvalidOperationException($"the prediction for {batch.Files[0].ImagePath} is [{string.Join(", ", prediction.shape)}] but its label is [{string.Join(", ", label.shape)}]; the val transforms' resizes/paddings must be recorded (trans_info) to map logits back");
+                    matrix.Add(prediction, label);
+                }
+                done++;
+                run.Progress?.Invoke(done, total);
+                bar?.Report(done);
+            }
+        }
+        finally
+        {
+            bar?.Finish();
+            model.train(wasTraining);
+        }
+        var result = EvaluationMetrics.Compute(matrix, done);
+        if (!run.KeepConfusionMatrix) result = result with { ConfusionMatrix = null };
+        if (run.Log is { } log) WriteSummary(log, result);
+        return result;
+    }
+
+    /// <summary>PaddleSeg's final "[EVAL]" lines: the summary, then class IoU, precision and recall as numpy prints them.</summary>
+    public static void WriteSummary(TextWriter log, EvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(result);
+        log.WriteLine(result.SummaryLine());
+        log.WriteLine("[EVAL] Class IoU: \n" + NumpyFormat.Array(result.ClassIoU));
+        log.WriteLine("[EVAL] Class Precision: \n" + NumpyFormat.Array(result.ClassPrecision));
+        log.WriteLine("[EVAL] Class Recall: \n" + NumpyFormat.Array(result.ClassRecall));
+    }
+
+    // A PaddleSeg-like one-line bar ("12/100 [==>...] - ETA: 3s") redrawn with '\r' on the console.
+    private sealed class TextProgress(int total)
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+
+        internal void Report(int done)
+        {
+            const int width = 30;
+            var filled = total == 0 ? width : done * width / total;
+            var perImage = clock.Elapsed.TotalSeconds / Math.Max(done, 1);
+            var eta = perImage * (total - done);
+            Console.Write(string.Create(CultureInfo.InvariantCulture,
+                $"\r{done}/{total} [{new string('=', Math.Max(filled - 1, 0))}{(filled > 0 ? ">" : "")}{new string('.', width - filled)}] - ETA: {eta:F0}s - batch_cost: {perImage:F4}"));
+        }
+
+        internal void Finish() => Console.WriteLine();
+    }
 }
