@@ -18,14 +18,13 @@ public class ExitTests
     public void TearDown() => Directory.Delete(dir, recursive: true);
 
     [Test]
-    public void Valid_train_val_predict_and_model_convert_say_plainly_they_are_not_implemented()
+    public void Valid_train_val_and_model_convert_say_plainly_they_are_not_implemented()
     {
         var model = Path.Combine(dir, "model.safetensors");
         (string[] Args, string What)[] cases =
         [
             (["train", "--config", config, "--iters", "10"], "the training loop"),
             (["val", "--config", config, "--model_path", model], "evaluation"),
-            (["predict", "--config", config, "--model_path", model, "--image_path", dir], "prediction"),
             (["model", "convert", "--model_path", model], "weight conversion"),
         ];
         foreach (var (args, what) in cases)
