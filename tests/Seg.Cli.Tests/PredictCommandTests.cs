@@ -133,6 +133,22 @@ public class PredictCommandTests
     }
 
     [Test]
+    public void Unreadable_weights_are_a_model_path_error()
+    {
+        var images = Path.Combine(dir, "images");
+        Directory.CreateDirectory(images);
+        File.Copy(Path.Combine(CamVidVal, "0016E5_07959.png"), Path.Combine(images, "a.png"));
+        var weights = Path.Combine(dir, "model.safetensors");
+        File.WriteAllText(weights, "");
+
+        var run = Predict("--config", Config(), "--model_path", weights, "--image_path", images, "--device", "cpu", "--save_dir", Path.Combine(dir, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("seg predict: error: --model_path: "));
+        Assert.That(Directory.Exists(Path.Combine(dir, "out")), Is.False);
+    }
+
+    [Test]
     public void A_missing_image_path_is_a_clear_error()
     {
         var weights = Path.Combine(dir, "model.safetensors");
