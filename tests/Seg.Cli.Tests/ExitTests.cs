@@ -18,12 +18,11 @@ public class ExitTests
     public void TearDown() => Directory.Delete(dir, recursive: true);
 
     [Test]
-    public void Valid_predict_and_model_convert_say_plainly_they_are_not_implemented()
+    public void Valid_model_convert_says_plainly_it_is_not_implemented()
     {
         var model = Path.Combine(dir, "model.safetensors");
         (string[] Args, string What)[] cases =
         [
-            (["predict", "--config", config, "--model_path", model, "--image_path", dir], "prediction"),
             (["model", "convert", "--model_path", model], "weight conversion"),
         ];
         foreach (var (args, what) in cases)

@@ -23,10 +23,13 @@ internal sealed class PredictCommand
         Command = new Command("predict", "Predict segmentation maps for images (flags as PaddleSeg's tools/predict.py).");
         foreach (var o in new Option[] { config, modelPath, imagePath, saveDir, device, deviceId, customColor, useMultilabel }) Command.Options.Add(o);
         testConfig.AddTo(Command);
-        Command.SetAction(r => Run(r, r.InvocationConfiguration.Error));
+        Command.SetAction(r => Run(r, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
     }
 
     internal Command Command { get; }
+
+    /// <summary>How the model's logits are computed (tests replace it; the default is SegInference).</summary>
+    internal PredictInference Inference { get; set; } = PredictInferences.Default;
 
     internal PredictArguments Read(ParseResult r) => new()
     {
@@ -42,7 +45,7 @@ internal sealed class PredictCommand
         Plugins = r.GetValue(plugins) ?? [],
     };
 
-    private int Run(ParseResult r, TextWriter error)
+    private int Run(ParseResult r, TextWriter output, TextWriter error)
     {
         var a = Read(r);
         var errors = new[]
@@ -56,7 +59,7 @@ internal sealed class PredictCommand
         }.Concat(testConfig.Validate(r));
         if (CommandErrors.Report(error, "predict", errors)) return CommandErrors.ExitCode;
         var catalog = PluginsOption.LoadCatalog(a.Plugins, error);
-        ConfigLoading.Load(a.Config, ConfigOverrides.None, catalog, error);
-        return NotImplemented.Report(error, "predict", "prediction");
+        var loaded = ConfigLoading.Load(a.Config, ConfigOverrides.None, catalog, error);
+        return PredictRun.Run(a, loaded, catalog, Inference, output, error);
     }
 }

@@ -1,0 +1,90 @@
+using Seg.Core.Config;
+using Seg.Core.Plugins;
+using Seg.Core.Prediction;
+using Seg.Core.Weights;
+using Seg.Models.Segmentation;
+using Seg.Torch;
+
+namespace Seg.Cli.Commands;
+
+// The work of `seg predict` once its arguments and config are valid (spec §9.1).
+internal static class PredictRun
+{
+    internal static int Run(PredictArguments a, SegConfig config, ComponentCatalog catalog, PredictInference inference, TextWriter output, TextWriter error)
+    {
+        ImageList images;
+        try
+        {
+            images = ImageDiscovery.Find(a.ImagePath);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"seg predict: error: --image_path: {e.Message}");
+            return CommandErrors.ExitCode;
+        }
+        if (a.UseMultilabel)
+        {
+            error.WriteLine("seg predict: error: --use_multilabel is not supported yet in Seg");
+            return CommandErrors.ExitCode;
+        }
+        if (!TryDevice(a, error, out var device)) return CommandErrors.ExitCode;
+
+        var options = PredictTestConfig.Merge(config.TestConfig, a.TestConfig);
+        var transforms = PredictionTransforms.FromConfig(config, catalog.Registry);
+        using var model = SegModelFactory.Build(config, catalog.Registry);
+        try
+        {
+            var report = PretrainedWeights.Load(model, a.ModelPath, output);
+            output.WriteLine($"Loaded {report.Loaded}/{report.Total} weights from {report.File}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or IOException or ArgumentException or TorchException)
+        {
+            error.WriteLine($"seg predict: error: --model_path: {e.Message}");
+            return CommandErrors.ExitCode;
+        }
+        model.to(device);
+        model.eval();
+
+        var outputs = new PredictionOutputs(a.SaveDir, checked((int)model.NumClasses), a.CustomColor);
+        if (outputs.Wide)
+            error.WriteLine($"note: {model.NumClasses} classes: pseudo-colour images are RGB (a palette holds 256) and raw ids 16-bit PNGs; PaddleSeg wraps ids to uint8 instead");
+        var predictor = new Predictor(transforms, inference(model, device, options), outputs);
+        output.WriteLine($"Start to predict {images.Images.Count} image(s) on {device}...");
+        try
+        {
+            predictor.Run(images, output);
+        }
+        catch (NotImplementedException)
+        {
+            // Until SegInference lands (the evaluation work), say so plainly instead of a stack trace.
+            return NotImplemented.Report(error, "predict", "inference");
+        }
+        output.WriteLine($"Predicted images are saved in {outputs.AddedDir} and {outputs.PseudoColorDir} .");
+        return 0;
+    }
+
+    // --device gpu falls back to the CPU (with a note) where CUDA is missing; Seg runs on nothing else.
+    private static bool TryDevice(PredictArguments a, TextWriter error, out Device device)
+    {
+        device = Device.CPU;
+        switch (a.Device)
+        {
+            case "cpu":
+                return true;
+            case "gpu" when torch.cuda.is_available():
+                if (a.DeviceId >= torch.cuda.device_count())
+                {
+                    error.WriteLine($"seg predict: error: --device_id {a.DeviceId}: there are {torch.cuda.device_count()} GPU(s)");
+                    return false;
+                }
+                device = new Device(DeviceType.CUDA, a.DeviceId);
+                return true;
+            case "gpu":
+                error.WriteLine("note: --device gpu: CUDA is not available, predicting on the CPU");
+                return true;
+            default:
+                error.WriteLine($"seg predict: error: --device {a.Device} is not supported by Seg (gpu or cpu)");
+                return false;
+        }
+    }
+}
