@@ -40,24 +40,11 @@ public class PredictCommandTests
         return registry;
     }
 
-    // Whole-image inference (spec §8.3) with nothing to reverse: CamVid's val transforms are only Normalize.
-    // TODO(lead): drop once SegInference.Logits lands; the default inference then runs this test as is.
-    private static ImageLogits WholeImage(SegModel model, Device device, Core.Evaluation.InferenceOptions options) => (image, transInfo) =>
-    {
-        Assert.That(transInfo, Is.Empty);
-        Assert.That(options.AugEval, Is.False);
-        using var onDevice = image.to(device);
-        var outputs = model.forward(onDevice);
-        for (var i = 1; i < outputs.Length; i++) outputs[i].Dispose();
-        return outputs[0];
-    };
-
     private static SegRun Predict(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var cli = new SegCommandLine();
-        cli.Predict.Inference = WholeImage;
         var configuration = new System.CommandLine.InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var code = ErrorReporting.Run(() => cli.Root.Parse(["predict", .. args]).Invoke(configuration), error);
         return new SegRun(code, output.ToString(), error.ToString());

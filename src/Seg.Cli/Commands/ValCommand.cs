@@ -137,8 +137,8 @@ internal sealed class ValCommand
             EvaluationFiles.WriteConfusionMatrixCsv(csv, matrix, names);
             output.WriteLine($"Confusion matrix saved to {csv}");
             var png = Path.Combine(dir, EvaluationFiles.ConfusionMatrixPngFileName);
-            if (ConfusionMatrixPng.TryWrite(png, matrix, names)) output.WriteLine($"Confusion matrix heat map saved to {png}");
-            else error.WriteLine("note: the confusion-matrix heat map (PNG) is not available in this build; wrote the CSV only");
+            Seg.Core.Visualization.ConfusionMatrixImage.Write(png, matrix, names);
+            output.WriteLine($"Confusion matrix heat map saved to {png}");
         }
         return 0;
     }
