@@ -54,7 +54,8 @@ public static class DemoData
             var synset = Synset(shape);
             Directory.CreateDirectory(Path.Combine(imagenetRoot, "train", synset));
             Directory.CreateDirectory(Path.Combine(psslRoot, "train", synset));
-            for (var i = 0; i < options.Size; i++)
+            // Each image has its own generator, so writing them in parallel changes no byte.
+            Parallel.For(0, options.Size, i =>
             {
                 var random = DemoRandom.For(options.Seed, 1 + (int)shape, i);
                 var width = random.Next(112, 161);
@@ -65,8 +66,8 @@ public static class DemoData
                 var name = $"{synset}_{i}.JPEG";
                 File.WriteAllBytes(Path.Combine(imagenetRoot, "train", synset, name), JpegEncoder.Encode(canvas.ToRgb(), width, height));
                 NpzWriter.WriteUInt8(Path.Combine(psslRoot, "train", synset, name + "_eiseg.npz"), canvas.Mask, [height, width]);
-                list.Add($"train/{synset}/{name}_eiseg.npz");
-            }
+            });
+            for (var i = 0; i < options.Size; i++) list.Add($"train/{synset}/{synset}_{i}.JPEG_eiseg.npz");
         }
         File.WriteAllLines(Path.Combine(psslRoot, PSSLDataset.TrainListName), list);
         File.WriteAllLines(Path.Combine(psslRoot, PSSLDataset.SynsetsFileName), Classes.Select(Synset));
@@ -80,13 +81,16 @@ public static class DemoData
         return (train, val);
     }
 
+    private static string ImagePath(string split, int i) => string.Create(CultureInfo.InvariantCulture, $"images/{split}/{i:D4}.jpg");
+
+    private static string LabelPath(string split, int i) => string.Create(CultureInfo.InvariantCulture, $"labels/{split}/{i:D4}.png");
+
     private static int WriteSplit(string root, string split, int count, int seed, int stream)
     {
         const int width = 128, height = 96;
         Directory.CreateDirectory(Path.Combine(root, "images", split));
         Directory.CreateDirectory(Path.Combine(root, "labels", split));
-        var lines = new List<string>();
-        for (var i = 0; i < count; i++)
+        Parallel.For(0, count, i =>
         {
             var random = DemoRandom.For(seed, stream, i);
             var canvas = new DemoCanvas(width, height, random);
@@ -97,13 +101,11 @@ public static class DemoData
                 var size = random.Uniform(0.16, 0.3) * height;
                 canvas.Draw(shape, random.Uniform(size * 0.5, width - (size * 0.5)), random.Uniform(size * 0.5, height - (size * 0.5)), size, (byte)((int)shape + 1));
             }
-            var image = $"images/{split}/{i:D4}.jpg";
-            var label = $"labels/{split}/{i:D4}.png";
-            File.WriteAllBytes(Path.Combine(root, image), JpegEncoder.Encode(canvas.ToRgb(), width, height));
-            using (var mask = Tensor.FromBytes(canvas.Mask, [height, width], ScalarType.Byte)) ImageIO.write_png(mask, Path.Combine(root, label));
-            lines.Add($"{image} {label}");
-        }
-        File.WriteAllLines(Path.Combine(root, $"{split}_list.txt"), lines);
+            File.WriteAllBytes(Path.Combine(root, ImagePath(split, i)), JpegEncoder.Encode(canvas.ToRgb(), width, height));
+            using var mask = Tensor.FromBytes(canvas.Mask, [height, width], ScalarType.Byte);
+            ImageIO.write_png(mask, Path.Combine(root, LabelPath(split, i)));
+        });
+        File.WriteAllLines(Path.Combine(root, $"{split}_list.txt"), Enumerable.Range(0, count).Select(i => $"{ImagePath(split, i)} {LabelPath(split, i)}"));
         return count;
     }
 }
