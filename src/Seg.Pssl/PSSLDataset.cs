@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Seg.Core.Config;
 using Seg.Core.Data.Datasets;
 using Seg.Core.Registry;
 using Seg.Pssl.Npy;
@@ -17,7 +18,7 @@ namespace Seg.Pssl;
 /// </summary>
 [SegComponent("PSSLDataset", ComponentKind.Dataset)]
 [DatasetConstants(1001, 3, 1001)]
-public sealed class PSSLDataset : SegDataset
+public sealed class PSSLDataset : SegDataset, IConfiguredDatasetConstants
 {
     public const string TrainListName = "train.txt";
     public const string SynsetsFileName = "imagenet_lsvrc_2015_synsets.txt";
@@ -57,6 +58,20 @@ public sealed class PSSLDataset : SegDataset
     }
 
     public PSSLDatasetOptions Options { get; }
+
+    /// <summary>
+    /// The constants the config checker uses: from <c>pssl_root</c>'s synsets file when it exists (N synsets → N + 1
+    /// classes, ignore index N + 1; ImageNet's 1000 give PaddleSeg's 1001 / 1001), else null (the attribute's 1001).
+    /// </summary>
+    public static DatasetDefaults? ConstantsFor(ConfigMap dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (dataset.Get("pssl_root") is not ConfigScalar { Value: string root }) return null;
+        var path = Path.Combine(root, SynsetsFileName);
+        if (!File.Exists(path)) return null;
+        var count = File.ReadLines(path).Count(l => l.Trim().Length > 0);
+        return count == 0 ? null : new DatasetDefaults(count + 1, 3, count + 1);
+    }
 
     /// <summary>Synset → class id (its 0-based line in the synsets file).</summary>
     public IReadOnlyDictionary<string, int> ClassIds { get; }

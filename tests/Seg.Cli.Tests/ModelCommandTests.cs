@@ -59,7 +59,9 @@ public class ModelCommandTests
         var config = Path.Combine(TestPaths.RepoRoot, "configs", "stdcseg", "stdc1_seg_cityscapes_1024x512_80k.yml");
         var registry = new ComponentRegistry();
         registry.RegisterAssembly(typeof(STDCSeg).Assembly);
-        using var model = SegModelFactory.Build(config, registry);
+        Seg.Core.Contracts.SegModel built;
+        using (Seg.Core.Weights.PretrainedWeights.ArchitectureOnly()) built = SegModelFactory.Build(config, registry); // the config names its backbone weights by URL
+        using var model = built;
         using (torch.no_grad())
         {
             // Running statistics that differ from a fresh model's, so eval mode shows whether the weights were loaded.

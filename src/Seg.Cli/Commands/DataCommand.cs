@@ -57,6 +57,7 @@ internal static class DataCommand
         });
         var command = new Command("data", "Dataset tools.");
         command.Subcommands.Add(check);
+        command.Subcommands.Add(DemoDataCommand.Create());
         return command;
     }
 }

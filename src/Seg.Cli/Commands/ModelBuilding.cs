@@ -1,5 +1,6 @@
 using Seg.Core.Config;
 using Seg.Core.Contracts;
+using Seg.Core.Weights;
 using Seg.Models.Segmentation;
 
 namespace Seg.Cli.Commands;
@@ -12,6 +13,8 @@ internal static class ModelBuilding
         var catalog = PluginsOption.LoadCatalog(plugins, error);
         var config = SegModelFactory.LoadConfig(configPath, catalog.Registry, new ConfigOverrides { Opts = opts });
         foreach (var warning in config.Warnings) error.WriteLine($"warning: {warning}");
+        // Only the architecture: summary inspects it and run loads its own --weights.
+        using var architectureOnly = PretrainedWeights.ArchitectureOnly();
         return (config, SegModelFactory.Build(config, catalog.Registry));
     }
 }

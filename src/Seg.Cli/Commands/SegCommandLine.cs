@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Seg.Core.Logging;
 
 namespace Seg.Cli.Commands;
 
@@ -21,6 +22,7 @@ internal sealed class SegCommandLine
         Root.Subcommands.Add(EnvCommand.Create());
         Root.Subcommands.Add(ConfigCommand.Create(Plugins));
         Root.Subcommands.Add(DataCommand.Create(Plugins));
+        Root.Subcommands.Add(QuickstartCommand.Create());
     }
 
     internal RootCommand Root { get; }
@@ -37,6 +39,15 @@ internal sealed class SegCommandLine
     internal static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        return ErrorReporting.Run(() => new SegCommandLine().Root.Parse(args).Invoke(configuration), error);
+        var previousLog = SegLog.Out;
+        SegLog.Out = output;
+        try
+        {
+            return ErrorReporting.Run(() => new SegCommandLine().Root.Parse(args).Invoke(configuration), error);
+        }
+        finally
+        {
+            SegLog.Out = previousLog;
+        }
     }
 }

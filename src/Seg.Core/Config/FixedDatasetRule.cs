@@ -16,7 +16,7 @@ public sealed class FixedDatasetRule(IDatasetDefaults datasets) : IConfigRule
         ArgumentNullException.ThrowIfNull(warnings);
         var train = RuleHelpers.RequiredMap(config, "train_dataset", "train_dataset");
         var type = RuleHelpers.TypeName(train, "train_dataset");
-        if (type is RuleHelpers.GenericDataset or "SegDataset" || datasets.Find(type) is not { } constants) return;
+        if (type is RuleHelpers.GenericDataset or "SegDataset" || datasets.Find(type, train) is not { } constants) return;
 
         var model = RuleHelpers.RequiredMap(config, "model", "model");
         Sync(model, "num_classes", "model.num_classes", constants.NumClasses, type, "NUM_CLASSES", warnings);

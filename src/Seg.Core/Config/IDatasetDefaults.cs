@@ -9,6 +9,12 @@ public interface IDatasetDefaults
 {
     /// <summary>The constants of the dataset registered as <paramref name="datasetType"/>, or null when unknown.</summary>
     DatasetDefaults? Find(string datasetType);
+
+    /// <summary>
+    /// The constants of the dataset <paramref name="dataset"/> configures: by default those of its type; a dataset whose
+    /// class count comes from its data (PSSLDataset's synsets file) may answer from the config.
+    /// </summary>
+    DatasetDefaults? Find(string datasetType, ConfigMap dataset) => Find(datasetType);
 }
 
 /// <summary>A fixed dataset's class constants.</summary>

@@ -1,4 +1,5 @@
 using Seg.Core.Contracts;
+using Seg.Core.Weights;
 using Seg.Torch.Modules;
 
 namespace Seg.Models.Backbones;
@@ -36,6 +37,7 @@ public class STDCNet : Backbone, IParameterLearningRates
         register_module("features", features);
         foreach (var m in modules())
             if (m is Conv2d conv) torch.nn.init.normal_(conv.weight, 0, 0.001);
+        PretrainedWeights.Load(this, options.Pretrained);
     }
 
     public STDCNetOptions Options { get; }

@@ -8,6 +8,6 @@ public sealed record STDCNetOptions
 
     public long InChannels { get; init; } = 3;
 
-    /// <summary>Backbone weights (path or URL); loaded by the trainer, not at construction.</summary>
+    /// <summary>Backbone weights (a safetensors file or checkpoint folder, keys relative to the backbone), loaded at the end of construction.</summary>
     public string? Pretrained { get; init; }
 }

@@ -1,5 +1,6 @@
 using Seg.Core.Contracts;
 using Seg.Core.Registry;
+using Seg.Core.Weights;
 using Seg.Models.Layers;
 using Seg.Torch.Modules;
 
@@ -37,6 +38,7 @@ public sealed class PPLiteSeg : SegModel
         register_module("backbone", backbone);
         register_module("ppseg_head", ppsegHead);
         register_module("seg_heads", segHeads);
+        PretrainedWeights.LoadEntire(this, options.Pretrained);
     }
 
     public PPLiteSegOptions Options { get; }

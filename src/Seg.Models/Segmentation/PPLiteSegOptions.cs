@@ -29,6 +29,6 @@ public sealed record PPLiteSegOptions
     /// <summary>How the decoder upsamples the deeper level.</summary>
     public ResizeMode ResizeMode { get; init; } = ResizeMode.Bilinear;
 
-    /// <summary>Whole-model weights (path or URL); loaded by the trainer, not at construction.</summary>
+    /// <summary>Whole-model weights (a safetensors file or checkpoint folder, keys relative to the model), loaded at the end of construction over the backbone's.</summary>
     public string? Pretrained { get; init; }
 }

@@ -1,5 +1,6 @@
 using Seg.Core.Contracts;
 using Seg.Core.Registry;
+using Seg.Core.Weights;
 using Seg.Models.Layers;
 
 namespace Seg.Models.Segmentation;
@@ -46,6 +47,7 @@ public sealed class STDCSeg : SegModel
         register_module("conv_out_sp8", convOutSp8);
         register_module("conv_out_sp4", convOutSp4);
         register_module("conv_out_sp2", convOutSp2);
+        PretrainedWeights.LoadEntire(this, options.Pretrained);
     }
 
     public STDCSegOptions Options { get; }

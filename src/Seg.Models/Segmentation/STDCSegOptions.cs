@@ -28,6 +28,6 @@ public sealed record STDCSegOptions
     /// <summary>Accepted as in PaddleSeg, where it has no effect (the context path's channels stay 1024).</summary>
     public bool UseConvLast { get; init; }
 
-    /// <summary>Whole-model weights (path or URL); loaded by the trainer, not at construction.</summary>
+    /// <summary>Whole-model weights (a safetensors file or checkpoint folder, keys relative to the model), loaded at the end of construction over the backbone's.</summary>
     public string? Pretrained { get; init; }
 }

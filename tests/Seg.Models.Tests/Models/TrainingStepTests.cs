@@ -1,3 +1,4 @@
+using Seg.Core.Contracts;
 using Seg.Core.Losses;
 using Seg.Models.Segmentation;
 
@@ -12,7 +13,9 @@ public class TrainingStepTests
     {
         torch.manual_seed(0);
         var cfg = SegModelFactory.LoadConfig(Path.Combine(TestPaths.RepoRoot, config), ModelCatalog.Registry);
-        using var model = SegModelFactory.Build(cfg, ModelCatalog.Registry);
+        SegModel model;
+        using (Seg.Core.Weights.PretrainedWeights.ArchitectureOnly()) model = SegModelFactory.Build(cfg, ModelCatalog.Registry);
+        using var owned = model;
         var losses = LossSet.FromConfig(cfg.Loss, ModelCatalog.Registry);
         using var optimizer = torch.optim.SGD(model.parameters(), lr: 0.01, momentum: 0.9);
         using var x = torch.randn(2, 3, 64, 64);

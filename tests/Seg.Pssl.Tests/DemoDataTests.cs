@@ -1,0 +1,170 @@
+using Seg.Core.Config;
+using Seg.Core.Data;
+using Seg.Core.Data.Datasets;
+using Seg.Core.Registry;
+using Seg.Pssl.Demo;
+using Seg.Pssl.Npy;
+using Seg.Torch.Images;
+
+namespace Seg.Pssl.Tests;
+
+// `seg data make-demo`'s generator: deterministic, readable by PSSLDataset and Dataset, masks round-trip.
+public class DemoDataTests
+{
+    private static readonly Lazy<ComponentRegistry> Registry = new(() =>
+    {
+        var r = new ComponentRegistry();
+        r.RegisterAssembly(typeof(Dataset).Assembly);
+        r.RegisterAssembly(typeof(PSSLDataset).Assembly);
+        return r;
+    });
+
+    private static readonly Lazy<string> Generated = new(() => Generate(seed: 0));
+
+    private static string Generate(int seed)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "seg-demo-" + Guid.NewGuid().ToString("N"));
+        DemoData.Generate(new DemoDataOptions { Output = dir, Seed = seed, Size = 2 });
+        return dir;
+    }
+
+    private static Dictionary<string, byte[]> Files(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes);
+
+    private static T Build<T>(string yaml)
+        where T : SegDataset
+    {
+        var root = YamlConfigReader.ReadText(yaml, "test.yml");
+        return Registry.Value.Build<T>(root.Get("node")!, ComponentKind.Dataset, "node");
+    }
+
+    [OneTimeTearDown]
+    public void Remove()
+    {
+        if (Generated.IsValueCreated) Directory.Delete(Generated.Value, recursive: true);
+    }
+
+    [Test]
+    public void The_same_seed_writes_identical_files_and_another_seed_other_images()
+    {
+        var again = Generate(seed: 0);
+        var other = Generate(seed: 1);
+        try
+        {
+            var first = Files(Generated.Value);
+            var second = Files(again);
+            Assert.That(second.Keys, Is.EquivalentTo(first.Keys));
+            foreach (var (name, bytes) in first) Assert.That(second[name], Is.EqualTo(bytes), name);
+            var third = Files(other);
+            Assert.That(third.Keys, Is.EquivalentTo(first.Keys));
+            Assert.That(first.Count(kv => kv.Key.EndsWith(".JPEG", StringComparison.Ordinal) && !third[kv.Key].SequenceEqual(kv.Value)),
+                Is.EqualTo(first.Keys.Count(k => k.EndsWith(".JPEG", StringComparison.Ordinal))));
+        }
+        finally
+        {
+            Directory.Delete(again, recursive: true);
+            Directory.Delete(other, recursive: true);
+        }
+    }
+
+    [Test]
+    public void PSSLDataset_reads_the_tree_with_one_class_per_synset_and_the_mask_as_the_object()
+    {
+        var root = Generated.Value;
+        var dataset = Build<PSSLDataset>($"node:\n  type: PSSLDataset\n  imagenet_root: {root}/pssl/ImageNet_org\n  pssl_root: {root}/pssl/pssl2.1_consensus\n  transforms: []\n");
+        Assert.That(dataset.Count, Is.EqualTo(2 * DemoData.Classes.Count));
+        Assert.That(dataset.ClassIds.Keys, Is.EqualTo(DemoData.Classes.Select(DemoData.Synset)));
+        Assert.That(dataset.NumClasses, Is.EqualTo(6));
+        Assert.That(dataset.IgnoreIndex, Is.EqualTo(6));
+        for (var i = 0; i < dataset.Count; i++)
+        {
+            using var sample = dataset.GetSample(i, new SampleRandom(0, 0, i));
+            var entry = dataset.Entries[i];
+            var classId = i / 2;
+            var mask = NpzReader.ReadArray(entry.LabelPath!);
+            Assert.That(sample.Label!.shape, Is.EqualTo(mask.Shape.ToArray()));
+            Assert.That(sample.Image.shape.Skip(1), Is.EqualTo(mask.Shape.ToArray()), "image (CHW) and mask sizes agree");
+            using var label = sample.Label!.to(ScalarType.Int64).flatten();
+            var values = label.data<long>().ToArray();
+            var objectPixels = mask.Values.Count(v => v == 1);
+            Assert.That(objectPixels, Is.GreaterThan(values.Length / 20), "the object is visible");
+            Assert.That(values.Count(v => v == classId), Is.EqualTo(objectPixels));
+            Assert.That(values.Count(v => v == 5), Is.EqualTo(values.Length - objectPixels));
+        }
+    }
+
+    [Test]
+    public void Dataset_reads_the_segmentation_set_with_background_0_and_classes_1_to_5()
+    {
+        var root = Path.Combine(Generated.Value, "seg");
+        var train = Build<Dataset>($"node:\n  type: Dataset\n  dataset_root: {root}\n  train_path: {root}/train_list.txt\n  num_classes: 6\n  mode: train\n  transforms: []\n");
+        var val = Build<Dataset>($"node:\n  type: Dataset\n  dataset_root: {root}\n  val_path: {root}/val_list.txt\n  num_classes: 6\n  mode: val\n  transforms: []\n");
+        Assert.That(train.Count, Is.EqualTo(6));
+        Assert.That(val.Count, Is.EqualTo(2));
+        var seen = new HashSet<long>();
+        for (var i = 0; i < train.Count; i++)
+        {
+            using var sample = train.GetSample(i, new SampleRandom(0, 0, i));
+            Assert.That(sample.Image.shape, Is.EqualTo(new long[] { 3, 96, 128 }));
+            using var label = sample.Label!.to(ScalarType.Int64).flatten();
+            seen.UnionWith(label.data<long>().ToArray());
+        }
+        Assert.That(seen, Does.Contain(0L));
+        Assert.That(seen.All(v => v is >= 0 and <= 5), Is.True, string.Join(", ", seen));
+        Assert.That(seen.Count, Is.GreaterThan(2));
+    }
+
+    [TestCase("u8_2x3.npy", new long[] { 2, 3 })]
+    [TestCase("u8_1000x1.npy", new long[] { 1000, 1 })]
+    [TestCase("u8_5.npy", new long[] { 5 })]
+    public void NpyWriter_writes_numpys_bytes(string fixture, long[] shape)
+    {
+        var expected = File.ReadAllBytes(Path.Combine(TestPaths.Fixtures, "demo", fixture));
+        using var reader = new MemoryStream(expected);
+        var array = NpyReader.Read(reader, fixture);
+        using var written = new MemoryStream();
+        NpyWriter.WriteUInt8(written, array.Values.Select(v => (byte)v).ToArray(), shape);
+        Assert.That(written.ToArray(), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void An_npz_round_trips_through_the_reader()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "seg-npz-" + Guid.NewGuid().ToString("N") + ".npz");
+        try
+        {
+            byte[] values = [0, 1, 1, 0, 255, 1];
+            NpzWriter.WriteUInt8(path, values, [2, 3]);
+            var array = NpzReader.ReadArray(path);
+            Assert.That(array.Descr, Is.EqualTo("|u1"));
+            Assert.That(array.Shape, Is.EqualTo(new long[] { 2, 3 }));
+            Assert.That(array.Values, Is.EqualTo(values.Select(v => (long)v)));
+            Assert.That(NpzReader.ReadKeys(path), Is.EqualTo(new[] { "arr_0" }));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void The_JPEG_encoder_output_decodes_with_OpenCV_close_to_the_pixels()
+    {
+        const int width = 37, height = 21;
+        var rgb = new byte[width * height * 3];
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+            {
+                var o = ((y * width) + x) * 3;
+                rgb[o] = (byte)(x * 6);
+                rgb[o + 1] = (byte)(y * 11);
+                rgb[o + 2] = (byte)(x < 18 ? 200 : 40);
+            }
+        var jpeg = JpegEncoder.Encode(rgb, width, height, quality: 95);
+        using var decoded = ImageIO.decode_image(jpeg, ImageReadMode.RGB);
+        Assert.That(decoded.shape, Is.EqualTo(new long[] { height, width, 3 }));
+        var pixels = decoded.contiguous().data<byte>().ToArray();
+        var meanError = pixels.Zip(rgb, (a, b) => Math.Abs(a - b)).Average();
+        Assert.That(meanError, Is.LessThan(3.0));
+    }
+}
