@@ -75,6 +75,34 @@ public class QuickstartTests
         Assert.That(config.Model.Get("num_classes") is ConfigScalar { Value: 6L }, Is.True, "5 demo classes + background");
     }
 
+    [Test]
+    public void Seg_train_pre_trains_on_the_pssl_demo_then_fine_tunes_from_it_and_val_evaluates()
+    {
+        var output = Path.Combine(Data.Value, "runs");
+        static string[] Opts(IEnumerable<string> opts) => opts.SelectMany(o => new[] { "--opts", o }).ToArray();
+        var pssl = Path.Combine(output, "pssl");
+        var pre = SegRun.Of(["train", "--config", Config("pp_liteseg_stdc1_demo_pssl.yml"), "--save_dir", pssl, "--iters", "3",
+            "--batch_size", "2", "--log_iters", "1", "--save_interval", "3", "--seed", "0", "--device", "cpu", .. Opts(DataOpts("pssl"))]);
+        Assert.That(pre.ExitCode, Is.EqualTo(0), pre.Error + pre.Output);
+        Assert.That(pre.Output, Does.Contain("[TRAIN] epoch: 1, iter: 3/3, loss: "));
+        foreach (var file in new[] { "iter_3/model.safetensors", "iter_3/optimizer.safetensors", "iter_3/state.json", "resolved.yml", "train_log.jsonl" })
+            Assert.That(File.Exists(Path.Combine(pssl, file)), Is.True, file);
+
+        var seg = Path.Combine(output, "seg");
+        var segOpts = DataOpts("seg").Where(o => !o.StartsWith("model.pretrained", StringComparison.Ordinal)).Append($"model.pretrained={pssl}/iter_3");
+        var fine = SegRun.Of(["train", "--config", Config("pp_liteseg_stdc1_demo_seg.yml"), "--save_dir", seg, "--iters", "2", "--batch_size", "2",
+            "--log_iters", "1", "--save_interval", "2", "--do_eval", "--seed", "0", "--device", "cpu", .. Opts(segOpts)]);
+        Assert.That(fine.ExitCode, Is.EqualTo(0), fine.Error + fine.Output);
+        Assert.That(fine.Output, Does.Contain($"Loading pretrained model from {pssl}/iter_3").And.Contain("loaded 250/250"));
+        Assert.That(fine.Output, Does.Contain("[EVAL] #Images: 4 mIoU: "));
+        Assert.That(File.Exists(Path.Combine(seg, "best_model", "model.safetensors")), Is.True);
+
+        var val = SegRun.Of(["val", "--config", Config("pp_liteseg_stdc1_demo_seg.yml"), "--model_path", Path.Combine(seg, "iter_2"), .. Opts(DataOpts("seg"))]);
+        Assert.That(val.ExitCode, Is.EqualTo(0), val.Error + val.Output);
+        Assert.That(val.Output, Does.Contain("background").And.Contain("triangle"), "class names from the demo's labels.txt");
+        Assert.That(File.Exists(Path.Combine(seg, "iter_2", "metrics.json")), Is.True);
+    }
+
     [TestCase("pp_liteseg_stdc1_demo_pssl.yml")]
     [TestCase("pp_liteseg_stdc1_demo_seg.yml")]
     public void A_few_SGD_steps_on_a_demo_batch_reduce_the_loss(string name)

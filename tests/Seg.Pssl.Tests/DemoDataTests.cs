@@ -112,6 +112,8 @@ public class DemoDataTests
         Assert.That(seen, Does.Contain(0L));
         Assert.That(seen.All(v => v is >= 0 and <= 5), Is.True, string.Join(", ", seen));
         Assert.That(seen.Count, Is.GreaterThan(2));
+        Assert.That(Seg.Core.Evaluation.DatasetClassNames.For(val),
+            Is.EqualTo(new[] { "background", "disc", "square", "triangle", "ring", "cross" }), "labels.txt names the 6 label ids");
     }
 
     [TestCase("u8_2x3.npy", new long[] { 2, 3 })]

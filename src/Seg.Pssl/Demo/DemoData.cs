@@ -78,6 +78,8 @@ public static class DemoData
     {
         var train = WriteSplit(root, "train", 3 * options.Size, options.Seed, 100);
         var val = WriteSplit(root, "val", options.Size, options.Seed, 200);
+        // Class names for evaluation tables (labels.txt in dataset_root, one per label id).
+        File.WriteAllLines(Path.Combine(root, "labels.txt"), Classes.Select(c => c.ToString().ToLowerInvariant()).Prepend("background"));
         return (train, val);
     }
 
