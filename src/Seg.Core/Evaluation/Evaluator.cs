@@ -11,9 +11,9 @@ namespace Seg.Core.Evaluation;
 public static class Evaluator
 {
     /// <summary>
-    /// Evaluates <paramref name="model"/> (switched to eval mode, restored afterwards) on <paramref name="dataset"/>, one
-    /// image per batch as PaddleSeg does (val labels keep their original sizes, which generally differ), under no_grad,
-    /// on the model's device. Logs PaddleSeg's "[EVAL]" lines to <see cref="EvaluationRunOptions.Log"/>.
+    /// Evaluates <paramref name="model"/> (switched to eval mode, restored afterwards) on <paramref name="dataset"/> under
+    /// no_grad on the model's device. Images are read one at a time (val labels keep their original sizes, which may
+    /// differ) and consecutive images of the same shape are inferred together (<see cref="EvaluationRunOptions.MaxBatchSize"/>). Logs PaddleSeg's "[EVAL]" lines to <see cref="EvaluationRunOptions.Log"/>.
     /// </summary>
     public static EvaluationResult Evaluate(SegModel model, SegDataset dataset, InferenceOptions options, EvaluationRunOptions? run = null, CancellationToken cancellationToken = default)
     {
@@ -34,30 +34,51 @@ public static class Evaluator
         using var matrix = new ConfusionMatrix(dataset.NumClasses, dataset.IgnoreIndex);
         var bar = run.ShowProgress && run.Progress is null && !Console.IsOutputRedirected ? new TextProgress(total) : null;
         var done = 0;
+        var pending = new List<Batch>();
+
+        // Infers the pending images as one batch (they share shapes and trans_info) and counts them.
+        void Flush()
+        {
+            if (pending.Count == 0) return;
+            using (var scope = torch.NewDisposeScope())
+            {
+                var image = (pending.Count == 1 ? pending[0].Images : torch.cat(pending.Select(b => b.Images).ToList())).to(device);
+                var label = (pending.Count == 1 ? pending[0].Labels! : torch.cat(pending.Select(b => b.Labels!).ToList())).to(device);
+                var logits = SegInference.Logits(model, image, pending[0].TransInfo[0], options);
+                var prediction = logits.argmax(1);
+                if (!prediction.shape.SequenceEqual(label.shape))
+                    throw new InvalidOperationException($"the prediction for {pending[0].Files[0].ImagePath} is [{string.Join(", ", prediction.shape)}] but its label is [{string.Join(", ", label.shape)}]; the val transforms' resizes/paddings must be recorded (trans_info) to map logits back");
+                matrix.Add(prediction, label);
+            }
+            foreach (var b in pending)
+            {
+                b.Dispose();
+                done++;
+                run.Progress?.Invoke(done, total);
+                bar?.Report(done);
+            }
+            pending.Clear();
+        }
+
         try
         {
             using var noGrad = torch.no_grad();
             foreach (var batch in loader.Epoch(0, cancellationToken))
             {
-                using (batch)
+                if (batch.Labels is null)
                 {
-                    if (batch.Labels is null) throw new ArgumentException($"{batch.Files[0].ImagePath} has no label; evaluation needs labels");
-                    using var scope = torch.NewDisposeScope();
-                    var image = batch.Images.to(device);
-                    var logits = SegInference.Logits(model, image, batch.TransInfo[0], options);
-                    var prediction = logits.argmax(1);
-                    var label = batch.Labels.to(device);
-                    if (!prediction.shape.SequenceEqual(label.shape))
-                        throw new InvalidOperationException($"the prediction for {batch.Files[0].ImagePath} is [{string.Join(", ", prediction.shape)}] but its label is [{string.Join(", ", label.shape)}]; the val transforms' resizes/paddings must be recorded (trans_info) to map logits back");
-                    matrix.Add(prediction, label);
+                    batch.Dispose();
+                    throw new ArgumentException($"{batch.Files[0].ImagePath} has no label; evaluation needs labels");
                 }
-                done++;
-                run.Progress?.Invoke(done, total);
-                bar?.Report(done);
+                if (pending.Count > 0 && !Batchable(pending[0], batch)) Flush();
+                pending.Add(batch);
+                if (pending.Count >= MaxBatch(batch, options, run)) Flush();
             }
+            Flush();
         }
         finally
         {
+            foreach (var b in pending) b.Dispose();
             bar?.Finish();
             model.train(wasTraining);
         }
@@ -65,6 +86,17 @@ public static class Evaluator
         if (!run.KeepConfusionMatrix) result = result with { ConfusionMatrix = null };
         if (run.Log is { } log) WriteSummary(log, result);
         return result;
+    }
+
+    private static bool Batchable(Batch first, Batch next) =>
+        first.Images.shape.SequenceEqual(next.Images.shape) && first.Labels!.shape.SequenceEqual(next.Labels!.shape)
+        && first.TransInfo[0].SequenceEqual(next.TransInfo[0]);
+
+    private static int MaxBatch(Batch batch, InferenceOptions options, EvaluationRunOptions run)
+    {
+        if (options.IsSlide) return 1;
+        var pixels = batch.Images.shape[2] * batch.Images.shape[3];
+        return (int)Math.Clamp(run.MaxBatchPixels / Math.Max(pixels, 1), 1, Math.Max(run.MaxBatchSize, 1));
     }
 
     /// <summary>PaddleSeg's final "[EVAL]" lines: the summary, then class IoU, precision and recall as numpy prints them.</summary>

@@ -83,4 +83,44 @@ public class EvaluatorTests
             Assert.That(log.ToString(), Does.StartWith("Start evaluating (total_samples: 2, total_iters: 2)...").And.Contain(result.SummaryLine()).And.Contain("[EVAL] Class Recall: \n["));
         });
     }
+
+    [Test]
+    public void Images_of_one_shape_are_inferred_together_with_the_same_counts_as_one_at_a_time()
+    {
+        var rng = new Random(9);
+        var lines = new List<string>();
+        for (var n = 0; n < 3; n++)
+        {
+            var rgb = new byte[8 * 6 * 3];
+            var labels = new byte[8 * 6];
+            for (var i = 0; i < labels.Length; i++)
+            {
+                rgb[i * 3] = (byte)(rng.Next(3) * 100);
+                labels[i] = (byte)rng.Next(3);
+            }
+            using var image = torch.tensor(rgb, [6, 8, 3]);
+            using var label = torch.tensor(labels, [6, 8]);
+            ImageIO.write_png(image, Path.Combine(dir, $"{n}.png"), rgb: true);
+            ImageIO.write_png(label, Path.Combine(dir, $"{n}_label.png"));
+            lines.Add($"{n}.png {n}_label.png");
+        }
+        File.WriteAllLines(Path.Combine(dir, "val.txt"), lines);
+        var dataset = DataTestHelpers.Build<SegDataset>($"type: Dataset\ndataset_root: {dir}\nval_path: {dir}/val.txt\nnum_classes: 3\nmode: val\ntransforms:\n  - type: Normalize");
+        using var single = new RedChannelModel();
+        using var batched = new RedChannelModel();
+        var progress = new List<int>();
+
+        var one = Evaluator.Evaluate(single, dataset, new InferenceOptions(), new EvaluationRunOptions { MaxBatchSize = 1 });
+        var two = Evaluator.Evaluate(batched, dataset, new InferenceOptions(), new EvaluationRunOptions { MaxBatchSize = 2, Progress = (done, _) => progress.Add(done) });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(single.InputShapes, Is.EqualTo(new[] { new long[] { 1, 3, 6, 8 }, [1, 3, 6, 8], [1, 3, 6, 8] }));
+            Assert.That(batched.InputShapes, Is.EqualTo(new[] { new long[] { 2, 3, 6, 8 }, [1, 3, 6, 8] }));
+            Assert.That(two.ConfusionMatrix, Is.EqualTo(one.ConfusionMatrix));
+            Assert.That(two.ImageCount, Is.EqualTo(3));
+            Assert.That(progress, Is.EqualTo(new[] { 1, 2, 3 }));
+            Assert.That(one.ConfusionMatrix!.Cast<long>().Sum(), Is.EqualTo(3 * 48));
+        });
+    }
 }
