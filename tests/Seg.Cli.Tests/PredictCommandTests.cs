@@ -63,8 +63,10 @@ public class PredictCommandTests
             foreach (var (name, buffer) in model.named_buffers())
                 if (name.EndsWith("_mean", StringComparison.Ordinal)) torch.nn.init.normal_(buffer, 0, 0.5);
         }
-        var weights = Path.Combine(dir, "model.safetensors");
-        model.save(weights);
+        // A checkpoint folder (as the trainer writes iter_N/), not just a file.
+        var weights = Path.Combine(dir, "iter_7");
+        Directory.CreateDirectory(weights);
+        model.save(Path.Combine(weights, "model.safetensors"));
         var images = Path.Combine(dir, "images");
         Directory.CreateDirectory(Path.Combine(images, "sub"));
         File.Copy(Path.Combine(CamVidVal, "0016E5_07959.png"), Path.Combine(images, "a.png"));
@@ -145,5 +147,16 @@ public class PredictCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain("--image_path"));
+    }
+
+    [Test]
+    public void A_missing_model_path_is_a_clear_error()
+    {
+        var run = SegRun.Of("predict", "--config", Config(), "--model_path", Path.Combine(dir, "none"), "--image_path", dir);
+        var absent = SegRun.Of("predict", "--config", Config(), "--image_path", dir);
+
+        Assert.That((run.ExitCode, absent.ExitCode), Is.EqualTo((1, 1)));
+        Assert.That(run.Error, Does.Contain($"--model_path: '{Path.Combine(dir, "none")}' does not exist"));
+        Assert.That(absent.Error, Does.Contain("--model_path is required"));
     }
 }

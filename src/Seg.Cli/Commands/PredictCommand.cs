@@ -8,7 +8,7 @@ internal sealed class PredictCommand
 {
     private readonly Option<string[]> plugins;
     private readonly Option<string?> config = CliOptions.Text("--config", "The config file (YAML)");
-    private readonly Option<string?> modelPath = CliOptions.Text("--model_path", "Weights to predict with (safetensors or .pdparams)");
+    private readonly Option<string?> modelPath = CliOptions.Text("--model_path", "Weights to predict with: a .safetensors file or a checkpoint folder (iter_N, best_model)");
     private readonly Option<string?> imagePath = CliOptions.Text("--image_path", "An image, a folder of images (searched recursively) or a text file list");
     private readonly Option<string> saveDir = CliOptions.Text("--save_dir", "./output/result", "Where the predictions go");
     private readonly Option<string> device = CliOptions.Choice("--device", "gpu", "Device to predict on", "gpu", "cpu", "xpu", "npu", "mlu");
@@ -51,7 +51,7 @@ internal sealed class PredictCommand
         var errors = new[]
         {
             Validation.ExistingFile("--config", a.Config.Length == 0 ? null : a.Config),
-            Validation.ExistingFile("--model_path", a.ModelPath.Length == 0 ? null : a.ModelPath),
+            a.ModelPath.Length == 0 ? "--model_path is required" : Validation.ExistingPath("--model_path", a.ModelPath),
             a.ImagePath.Length == 0 ? "--image_path is required" : Validation.ExistingPath("--image_path", a.ImagePath),
             Validation.NotNegative("--device_id", a.DeviceId),
             a.CustomColor.Count % 3 != 0 ? $"--custom_color takes r g b triples, got {a.CustomColor.Count} values" : null,
