@@ -111,7 +111,6 @@ internal sealed class ValCommand
 
         var names = DatasetClassNames.For(dataset);
         ValReport.WriteTable(output, result, names);
-        output.WriteLine(result.SummaryLine());
         var dir = OutputFolder(a);
         Directory.CreateDirectory(dir);
         var metricsPath = Path.Combine(dir, EvaluationFiles.MetricsFileName);
