@@ -69,6 +69,6 @@ public class PredictTestConfigTests
         var yaml = TestConfig("  crop_size: [64]\n");
 
         Assert.That(() => PredictTestConfig.Merge(yaml, new TestConfigArguments()),
-            Throws.InstanceOf<ConfigException>().With.Message.Contains("test_config.crop_size: expected [width, height]").And.Message.Contains("tc.yml"));
+            Throws.InstanceOf<ConfigException>().With.Message.Contains("test_config.crop_size must be two integers [width, height]").And.Message.Contains("tc.yml"));
     }
 }

@@ -148,25 +148,4 @@ public class DemoDataTests
             File.Delete(path);
         }
     }
-
-    [Test]
-    public void The_JPEG_encoder_output_decodes_with_OpenCV_close_to_the_pixels()
-    {
-        const int width = 37, height = 21;
-        var rgb = new byte[width * height * 3];
-        for (var y = 0; y < height; y++)
-            for (var x = 0; x < width; x++)
-            {
-                var o = ((y * width) + x) * 3;
-                rgb[o] = (byte)(x * 6);
-                rgb[o + 1] = (byte)(y * 11);
-                rgb[o + 2] = (byte)(x < 18 ? 200 : 40);
-            }
-        var jpeg = JpegEncoder.Encode(rgb, width, height, quality: 95);
-        using var decoded = ImageIO.decode_image(jpeg, ImageReadMode.RGB);
-        Assert.That(decoded.shape, Is.EqualTo(new long[] { height, width, 3 }));
-        var pixels = decoded.contiguous().data<byte>().ToArray();
-        var meanError = pixels.Zip(rgb, (a, b) => Math.Abs(a - b)).Average();
-        Assert.That(meanError, Is.LessThan(3.0));
-    }
 }

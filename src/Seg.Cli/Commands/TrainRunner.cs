@@ -68,7 +68,7 @@ internal static class TrainRunner
             Seed = a.Seed,
             ResumeFrom = a.ResumeModel,
         };
-        var inference = TestConfigMapper.Map(config.TestConfig);
+        var inference = InferenceOptions.FromTestConfig(config.TestConfig);
         Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null : Evaluation(val, inference, a.NumWorkers, log);
         return Train(model, optimizer, losses, train, options, evaluator, output, error);
     }
@@ -121,16 +121,7 @@ internal static class TrainRunner
     private static DelegateEvaluator Evaluation(SegDataset val, InferenceOptions inference, int numWorkers, TextWriter output) =>
         new((model, ct) => Evaluator.Evaluate(model, val, inference, new EvaluationRunOptions { NumWorkers = numWorkers > 0 ? 1 : 0, Log = output }, ct));
 
-    /// <summary>--device gpu uses CUDA when it is there, else cpu with a warning, as PaddleSeg's set_device.</summary>
-    internal static Device ChooseDevice(string device, TextWriter error)
-    {
-        if (device == "cpu") return Device.CPU;
-        if (device == "gpu" && torch.cuda.is_available()) return new Device(DeviceType.CUDA, 0);
-        error.WriteLine(device == "gpu"
-            ? "warning: --device gpu but CUDA is not available (no GPU visible or a CPU-only libtorch); training on cpu"
-            : $"warning: --device {device} is not supported by Seg; training on cpu");
-        return Device.CPU;
-    }
+    internal static Device ChooseDevice(string device, TextWriter error) => DeviceChoice.Resolve(device, "training", error);
 
     private static IEnumerable<string> UnsupportedFlags(TrainArguments a)
     {

@@ -94,8 +94,7 @@ internal sealed class ValCommand
             PretrainedWeights.Load(model, a.ModelPath, error);
             output.WriteLine($"Loaded trained params from {a.ModelPath}");
         }
-        var target = a.Device != "cpu" && torch.cuda.is_available() ? new Device(DeviceType.CUDA, 0) : Device.CPU;
-        if (a.Device != "cpu" && target.type != DeviceType.CUDA) error.WriteLine($"warning: --device {a.Device} is not available here; evaluating on the CPU");
+        var target = DeviceChoice.Resolve(a.Device, "evaluating", error);
         model.to(target);
 
         EvaluationResult result;

@@ -64,7 +64,7 @@ public static class DemoData
                 var size = random.Uniform(0.25, 0.4) * Math.Min(width, height);
                 canvas.Draw(shape, random.Uniform(size, width - size), random.Uniform(size, height - size), size, 1);
                 var name = $"{synset}_{i}.JPEG";
-                File.WriteAllBytes(Path.Combine(imagenetRoot, "train", synset, name), JpegEncoder.Encode(canvas.ToRgb(), width, height));
+                File.WriteAllBytes(Path.Combine(imagenetRoot, "train", synset, name), Jpeg(canvas.ToRgb(), width, height));
                 NpzWriter.WriteUInt8(Path.Combine(psslRoot, "train", synset, name + "_eiseg.npz"), canvas.Mask, [height, width]);
             });
             for (var i = 0; i < options.Size; i++) list.Add($"train/{synset}/{synset}_{i}.JPEG_eiseg.npz");
@@ -81,6 +81,14 @@ public static class DemoData
         // Class names for evaluation tables (labels.txt in dataset_root, one per label id).
         File.WriteAllLines(Path.Combine(root, "labels.txt"), Classes.Select(c => c.ToString().ToLowerInvariant()).Prepend("background"));
         return (train, val);
+    }
+
+    // OpenCV's JPEG encoder (cv2.imwrite's, quality 95) over the canvas's RGB bytes.
+    private static byte[] Jpeg(byte[] rgb, int width, int height)
+    {
+        using var image = Tensor.FromBytes(rgb, [height, width, 3], ScalarType.Byte);
+        using var bgr = ImageIO.bgr_to_rgb(image);
+        return ImageWriter.encode(bgr, ".jpg");
     }
 
     private static string ImagePath(string split, int i) => string.Create(CultureInfo.InvariantCulture, $"images/{split}/{i:D4}.jpg");
@@ -103,7 +111,7 @@ public static class DemoData
                 var size = random.Uniform(0.16, 0.3) * height;
                 canvas.Draw(shape, random.Uniform(size * 0.5, width - (size * 0.5)), random.Uniform(size * 0.5, height - (size * 0.5)), size, (byte)((int)shape + 1));
             }
-            File.WriteAllBytes(Path.Combine(root, ImagePath(split, i)), JpegEncoder.Encode(canvas.ToRgb(), width, height));
+            File.WriteAllBytes(Path.Combine(root, ImagePath(split, i)), Jpeg(canvas.ToRgb(), width, height));
             using var mask = Tensor.FromBytes(canvas.Mask, [height, width], ScalarType.Byte);
             ImageIO.write_png(mask, Path.Combine(root, LabelPath(split, i)));
         });

@@ -23,6 +23,8 @@ public class InferenceOptionsTests
     {
         Assert.That(Of("test_config:\n  scales: 0.5\n").Scales, Is.EqualTo(new[] { 0.5 }));
         Assert.That(() => Of("test_config:\n  scales: 1\n"), Throws.TypeOf<ConfigException>().With.Message.Contains("t.yml:2").And.Message.Contains("write 1.0 or [1]"));
+        Assert.That(() => Of("test_config:\n  crop_size: 512\n"), Throws.TypeOf<ConfigException>().With.Message.Contains("test_config.crop_size"));
+        Assert.That(Of("test_config:\n  use_multilabel: False\n  auc_roc: True\n").IsSlide, Is.False, "keys evaluate() takes for other purposes are ignored");
         Assert.That(InferenceOptions.FromTestConfig(null), Is.EqualTo(new InferenceOptions()).Using<InferenceOptions>((a, b) => a.Scales.SequenceEqual(b.Scales) && a.AugEval == b.AugEval));
     }
 
