@@ -6,6 +6,7 @@ using Seg.Core.Tests.Config;
 namespace Seg.Cli.Tests;
 
 // `seg config show` on PaddleSeg's reference configs, overrides in PaddleSeg's order, and config errors.
+[Category(TestCategories.NeedsShared)]
 public class ConfigShowTests
 {
     private string dir = null!;

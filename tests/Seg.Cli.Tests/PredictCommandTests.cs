@@ -11,9 +11,10 @@ namespace Seg.Cli.Tests;
 
 // `seg predict` end to end: PP-LiteSeg-T on two CamVid val images with a checkpoint written here, then the three
 // files per image checked against the same model run in the test.
+[Category(TestCategories.NeedsShared)]
 public class PredictCommandTests
 {
-    private static readonly string CamVidVal = Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "data", "camvid", "val"));
+    private static readonly string CamVidVal = Path.GetFullPath(Path.Combine(TestPaths.Camvid, "val"));
 
     private string dir = null!;
 

@@ -1,2 +1,3 @@
 global using NUnit.Framework;
 global using Seg.Torch;
+global using Seg.TestSupport;

@@ -32,7 +32,6 @@ public static class Evaluator
         var wasTraining = model.training;
         model.eval();
         using var matrix = new ConfusionMatrix(dataset.NumClasses, dataset.IgnoreIndex);
-        var bar = run.ShowProgress && run.Progress is null && !Console.IsOutputRedirected ? new TextProgress(total) : null;
         var done = 0;
         var pending = new List<Batch>();
 
@@ -55,7 +54,6 @@ public static class Evaluator
                 b.Dispose();
                 done++;
                 run.Progress?.Invoke(done, total);
-                bar?.Report(done);
             }
             pending.Clear();
         }
@@ -79,7 +77,6 @@ public static class Evaluator
         finally
         {
             foreach (var b in pending) b.Dispose();
-            bar?.Finish();
             model.train(wasTraining);
         }
         var result = EvaluationMetrics.Compute(matrix, done);
@@ -108,23 +105,5 @@ public static class Evaluator
         log.WriteLine("[EVAL] Class IoU: \n" + NumpyFormat.Array(result.ClassIoU));
         log.WriteLine("[EVAL] Class Precision: \n" + NumpyFormat.Array(result.ClassPrecision));
         log.WriteLine("[EVAL] Class Recall: \n" + NumpyFormat.Array(result.ClassRecall));
-    }
-
-    // A PaddleSeg-like one-line bar ("12/100 [==>...] - ETA: 3s") redrawn with '\r' on the console.
-    private sealed class TextProgress(int total)
-    {
-        private readonly Stopwatch clock = Stopwatch.StartNew();
-
-        internal void Report(int done)
-        {
-            const int width = 30;
-            var filled = total == 0 ? width : done * width / total;
-            var perImage = clock.Elapsed.TotalSeconds / Math.Max(done, 1);
-            var eta = perImage * (total - done);
-            Console.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r{done}/{total} [{new string('=', Math.Max(filled - 1, 0))}{(filled > 0 ? ">" : "")}{new string('.', width - filled)}] - ETA: {eta:F0}s - batch_cost: {perImage:F4}"));
-        }
-
-        internal void Finish() => Console.WriteLine();
     }
 }

@@ -3,7 +3,7 @@ using Seg.Torch.Optim;
 
 namespace Seg.Torch;
 
-// Optimizer and scheduler factories, as torch.optim (PyTorch's argument names and defaults).
+// Optimizer factories, as torch.optim (PyTorch's argument names and defaults).
 public static partial class torch
 {
     public static partial class optim
@@ -31,17 +31,5 @@ public static partial class torch
         public static AdamW AdamW(IEnumerable<ParamGroup> param_groups, double lr = 1e-3, (double, double)? betas = null,
             double eps = 1e-8, double weight_decay = 0.01, bool amsgrad = false, bool maximize = false) =>
             new(param_groups, lr, betas, eps, weight_decay, amsgrad, maximize);
-
-        public static partial class lr_scheduler
-        {
-            public static StepLR StepLR(Optimizer optimizer, int step_size, double gamma = 0.1, int last_epoch = -1) =>
-                new(optimizer, step_size, gamma, last_epoch);
-
-            public static PolynomialLR PolynomialLR(Optimizer optimizer, int total_iters = 5, double power = 1, int last_epoch = -1) =>
-                new(optimizer, total_iters, power, last_epoch);
-
-            public static LambdaLR LambdaLR(Optimizer optimizer, Func<int, double> lr_lambda, int last_epoch = -1) =>
-                new(optimizer, lr_lambda, last_epoch);
-        }
     }
 }

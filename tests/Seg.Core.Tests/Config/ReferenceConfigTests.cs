@@ -4,6 +4,7 @@ namespace Seg.Core.Tests.Config;
 
 // Every published PaddleSeg config resolves to exactly what PaddleSeg's algorithm gives
 // (fixtures from tests/fixtures/paddleseg_config_reference.py).
+[Category(TestCategories.NeedsShared)]
 public class ReferenceConfigTests
 {
     private static string ResolvedDir => Path.Combine(TestPaths.Fixtures, "config", "resolved");

@@ -3,6 +3,7 @@ using Seg.Core.Config;
 namespace Seg.Core.Tests.Config;
 
 // The facade: resolution, overrides in PaddleSeg's order, checker, typed accessors, Save.
+[Category(TestCategories.NeedsShared)]
 public class SegConfigTests
 {
     private static string Reference(string relative) => Path.Combine(TestPaths.PaddleSegConfigs, relative);

@@ -10,7 +10,7 @@ internal static class DataFixtures
 
     internal static string Dir => Path.Combine(TestPaths.Fixtures, "data");
 
-    internal static string CamVid => Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "data", "camvid"));
+    internal static string CamVid => Path.GetFullPath(TestPaths.Camvid);
 
     internal static SafeTensorsFile Transforms => TransformsFile.Value;
 

@@ -3,6 +3,7 @@ using Seg.Core.Data.Checking;
 namespace Seg.Core.Tests.Data;
 
 // seg data check's scan: out-of-range values, RGB labels, size mismatches, file by file.
+[Category(TestCategories.NeedsShared)]
 public class LabelCheckerTests
 {
     [Test]

@@ -4,6 +4,7 @@ using Seg.Torch;
 namespace Seg.Core.Tests.Data;
 
 // Labels read as PIL's np.asarray(Image.open(...)) gives them (tests/fixtures/make_data.py).
+[Category(TestCategories.NeedsShared)]
 public class LabelReaderTests
 {
     [TestCase("label_p8")]

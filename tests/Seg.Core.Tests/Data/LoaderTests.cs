@@ -7,6 +7,7 @@ using Seg.Torch;
 namespace Seg.Core.Tests.Data;
 
 // The loader: same batches for any worker count, per-epoch shuffling, rank split, errors with file names, no hangs.
+[Category(TestCategories.NeedsShared)]
 public class LoaderTests
 {
     private static SegDataset CamVid(TempTree tree, int count, string extraTransforms = "")

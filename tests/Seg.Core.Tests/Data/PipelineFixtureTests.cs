@@ -8,6 +8,7 @@ using Seg.Torch;
 namespace Seg.Core.Tests.Data;
 
 // The Cityscapes-style training pipeline on a whole CamVid image, built from YAML, against the Python reference (hashes).
+[Category(TestCategories.NeedsShared)]
 public class PipelineFixtureTests
 {
     [Test]

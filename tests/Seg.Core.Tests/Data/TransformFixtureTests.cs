@@ -4,6 +4,7 @@ using Seg.Core.Data.Transforms;
 namespace Seg.Core.Tests.Data;
 
 // Every transform against tests/fixtures/make_data.py (cv2 / PIL on a CamVid crop) with the same fixed draws.
+[Category(TestCategories.NeedsShared)]
 public class TransformFixtureTests
 {
     private static IEnumerable<TestCaseData> Cases()

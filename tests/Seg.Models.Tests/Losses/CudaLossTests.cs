@@ -3,12 +3,13 @@ using Seg.Models.Losses;
 namespace Seg.Models.Tests.Losses;
 
 // The losses make their helper tensors (class weights, Laplacian, fuse kernel) on the inputs' device.
+[Category(TestCategories.Cuda)]
 public class CudaLossTests
 {
     [Test]
     public void Losses_on_cuda_equal_the_cpu_values()
     {
-        if (!torch.cuda.is_available()) Assert.Ignore("no CUDA device");
+        Assert.That(torch.cuda.is_available(), Is.True, $"no CUDA device: tests in category {TestCategories.Cuda} need one");
         using var scope = torch.NewDisposeScope();
         var cuda = new Device(DeviceType.CUDA, 0);
         using var ce = new LossFixture("cross_entropy.safetensors");

@@ -3,6 +3,7 @@ using Seg.Core.Contracts;
 namespace Seg.Models.Tests.Models;
 
 // The models built from PaddleSeg's own configs have exactly PaddleSeg's state dict: keys, order, shapes, kinds and counts.
+[Category(TestCategories.NeedsShared)]
 public class ManifestTests
 {
     private static IEnumerable<string> Names => Manifest.Names;

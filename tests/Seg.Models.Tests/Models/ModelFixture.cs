@@ -3,6 +3,7 @@ using Seg.Core.Contracts;
 namespace Seg.Models.Tests.Models;
 
 // One model built from its manifest's PaddleSeg config, shared by a fixture's tests.
+[Category(TestCategories.NeedsShared)]
 public abstract class ModelFixture(string name)
 {
     protected string Name { get; } = name;

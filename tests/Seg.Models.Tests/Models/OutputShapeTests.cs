@@ -2,6 +2,7 @@ namespace Seg.Models.Tests.Models;
 
 // Outputs in train and eval mode of the 19-class models, at the manifest's input and at a size not divisible by 32.
 [TestFixtureSource(nameof(Names))]
+[Category(TestCategories.NeedsShared)]
 public class OutputShapeTests(string name) : ModelFixture(name)
 {
     private static readonly string[] Names = ["stdcseg_stdc1", "stdcseg_stdc2", "pp_liteseg_stdc1", "pp_liteseg_stdc2"];

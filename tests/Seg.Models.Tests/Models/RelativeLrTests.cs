@@ -3,6 +3,7 @@ using Seg.Core.Contracts;
 namespace Seg.Models.Tests.Models;
 
 // STDCNet's relative_lr reaches the trainer as a learning-rate multiplier on every backbone parameter.
+[Category(TestCategories.NeedsShared)]
 public class RelativeLrTests
 {
     [TestCase("stdcseg_stdc2_pssl", 0.1)]

@@ -8,6 +8,7 @@ namespace Seg.Models.Tests.Optimization;
 
 // relative_lr on a real STDC1 backbone reaches the optimizer as its own parameter group (spec §6.4); the counts come
 // from PaddleSeg's state-dict manifest of the same model.
+[Category(TestCategories.NeedsShared)]
 public class RelativeLrGroupingTests
 {
     private static readonly Lazy<ComponentRegistry> LazyRegistry = new(() =>

@@ -3,6 +3,7 @@ using Seg.Torch.Images;
 namespace Seg.Torch.Tests.Images;
 
 // CamVid frames and labels decode exactly as Python's cv2 (and PIL, for the label values) read them.
+[Category(TestCategories.NeedsShared)]
 public class CamVidOracleTests
 {
     private const string Reader = """

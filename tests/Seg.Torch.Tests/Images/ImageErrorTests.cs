@@ -3,6 +3,7 @@ using Seg.Torch.Images;
 namespace Seg.Torch.Tests.Images;
 
 // Unreadable files raise errors that name the file and the reason; the process carries on.
+[Category(TestCategories.NeedsShared)]
 public class ImageErrorTests
 {
     private static ImageDecodeException ReadBroken(byte[] content, string extension)

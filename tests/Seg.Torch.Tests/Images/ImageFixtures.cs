@@ -18,7 +18,7 @@ internal static class ImageFixtures
     internal static string CamVidFile(string relative)
     {
         var path = Path.Combine(CamVid, relative);
-        if (!File.Exists(path)) Assert.Ignore($"CamVid is not available ({path})");
+        if (!File.Exists(path)) Assert.Fail($"CamVid is not available ({path}); tests that need ../shared are in category {TestCategories.NeedsShared}");
         return path;
     }
 
