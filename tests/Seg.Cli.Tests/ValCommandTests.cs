@@ -80,7 +80,11 @@ public class ValCommandTests
 
         // The matrix's row sums are the label histograms of the three label files (class 11 = ignore left out).
         var rows = File.ReadAllLines(Path.Combine(outDir, "confusion_matrix.csv"));
-        Assert.That(rows[0], Is.EqualTo("label\\pred," + string.Join(',', Enumerable.Range(0, 11))));
+        // Columns are named from the dataset's labels.txt when it has one (CamVid's names), class ids otherwise.
+        var labels = Path.Combine(Camvid, "labels.txt");
+        var names = File.Exists(labels) ? File.ReadAllLines(labels).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList()
+            : Enumerable.Range(0, 11).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(rows[0], Is.EqualTo("label\\pred," + string.Join(',', names)));
         var rowSums = rows.Skip(1).Select(r => r.Split(',').Skip(1).Sum(long.Parse)).ToArray();
         Assert.That(rowSums, Is.EqualTo(LabelHistogram()));
         var total = rows.Skip(1).Select(r => r.Split(',').Skip(1).Select(long.Parse).ToArray()).ToArray();
