@@ -63,7 +63,7 @@ internal static class ModelRunCommand
         using var grad = torch.no_grad();
         model.train(training);
         using var images = tensor.to(ScalarType.Float32);
-        var outputs = model.forward(images);
+        var outputs = model.call(images);
         SafeTensors.Save(outputPath, outputs.Select((t, i) => new KeyValuePair<string, Tensor>($"output_{i}", t)));
         return outputs.Length;
     }

@@ -66,7 +66,7 @@ internal static class ModelSummary
         foreach (var (mode, n) in new[] { ("eval", 1), ("train", 2) })
         {
             model.train(mode == "train");
-            var outputs = model.forward(torch.zeros([n, 3, h, w]));
+            var outputs = model.call(torch.zeros([n, 3, h, w]));
             output.WriteLine($"Outputs ({mode}, input [{n}, 3, {h}, {w}]): {string.Join(", ", outputs.Select(t => "[" + string.Join(", ", t.shape) + "]"))}");
         }
     }

@@ -170,7 +170,7 @@ public static class SegInference
     private static Tensor First(SegModel model, Tensor image)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var outputs = model.forward(image);
+        var outputs = model.call(image);
         if (outputs.Length == 0) throw new InvalidOperationException($"{model.GetType().Name} returned no logits; a model must return a list of logits");
         for (var i = 1; i < outputs.Length; i++) outputs[i].Dispose();
         return outputs[0];

@@ -169,7 +169,7 @@ public sealed class Trainer
             var labelsOnHost = batch.Labels ?? throw new InvalidOperationException("the training batch has no labels: a training dataset must give a label for every image");
             var images = batch.Images.to(device);
             var labels = labelsOnHost.to(device);
-            var logits = t.model.forward(images);
+            var logits = t.model.call(images);
             using var output = t.losses.Compute(logits, labels);
             var loss = output.Total.item<float>();
             var terms = output.Terms.Select((term, j) => new KeyValuePair<string, double>($"loss_{j}:{term.Name}", term.Value.item<float>())).ToList();

@@ -41,37 +41,15 @@ public sealed class CatBottleneck : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        var outs = new List<Tensor>(convList.Count);
-        try
+        var out1 = convList[0].call(input);
+        var outs = new List<Tensor>(convList.Count) { out1 };
+        var x = out1;
+        for (var idx = 1; idx < convList.Count; idx++)
         {
-            var out1 = convList[0].call(input);
-            outs.Add(out1);
-            Tensor? previous = null;
-            for (var idx = 1; idx < convList.Count; idx++)
-            {
-                Tensor next;
-                if (idx == 1 && avdLayer is not null)
-                {
-                    using var down = avdLayer.call(out1);
-                    next = convList[idx].call(down);
-                }
-                else
-                {
-                    next = convList[idx].call(previous ?? out1);
-                }
-                outs.Add(next);
-                previous = next;
-            }
-            if (stride == 2)
-            {
-                outs[0] = torch.nn.functional.avg_pool2d(out1, 3, 2, 1, count_include_pad: false);
-                out1.Dispose();
-            }
-            return torch.cat(outs, 1);
+            x = convList[idx].call(idx == 1 && avdLayer is not null ? avdLayer.call(out1) : x);
+            outs.Add(x);
         }
-        finally
-        {
-            foreach (var t in outs) t.Dispose();
-        }
+        if (stride == 2) outs[0] = torch.nn.functional.avg_pool2d(out1, 3, 2, 1, count_include_pad: false);
+        return torch.cat(outs, 1);
     }
 }

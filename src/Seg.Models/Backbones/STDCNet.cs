@@ -50,29 +50,15 @@ public class STDCNet : Backbone, IParameterLearningRates
     public override Tensor[] forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var outs = new List<Tensor>(5);
-        try
+        var outs = new List<Tensor>(5) { features[0].call(input) };
+        outs.Add(features[1].call(outs[0]));
+        var index = 2;
+        foreach (var count in layers)
         {
-            outs.Add(features[0].call(input));
-            outs.Add(features[1].call(outs[0]));
-            var index = 2;
-            foreach (var count in layers)
-            {
-                var x = outs[^1];
-                for (var k = 0; k < count; k++, index++)
-                {
-                    var next = features[index].call(x);
-                    if (k > 0) x.Dispose();
-                    x = next;
-                }
-                outs.Add(x);
-            }
-            return [.. outs];
+            var x = outs[^1];
+            for (var k = 0; k < count; k++, index++) x = features[index].call(x);
+            outs.Add(x);
         }
-        catch
-        {
-            foreach (var t in outs) t.Dispose();
-            throw;
-        }
+        return [.. outs];
     }
 }

@@ -19,8 +19,8 @@ public sealed class StdcConvBNRelu : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        using var x = conv.call(input);
-        using var y = bn.call(x);
+        var x = conv.call(input);
+        var y = bn.call(x);
         return torch.nn.functional.relu(y);
     }
 }

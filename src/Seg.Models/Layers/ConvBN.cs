@@ -20,7 +20,7 @@ public sealed class ConvBN : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        using var x = conv.call(input);
+        var x = conv.call(input);
         return batchNorm.call(x);
     }
 }

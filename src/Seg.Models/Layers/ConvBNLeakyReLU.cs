@@ -18,8 +18,8 @@ public sealed class ConvBNLeakyReLU : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        using var x = conv.call(input);
-        using var y = batchNorm.call(x);
+        var x = conv.call(input);
+        var y = batchNorm.call(x);
         return torch.nn.functional.leaky_relu(y, 0.01);
     }
 }

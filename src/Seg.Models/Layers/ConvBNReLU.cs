@@ -20,8 +20,8 @@ public sealed class ConvBNReLU : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        using var x = conv.call(input);
-        using var y = batchNorm.call(x);
+        var x = conv.call(input);
+        var y = batchNorm.call(x);
         return torch.nn.functional.relu(y);
     }
 }

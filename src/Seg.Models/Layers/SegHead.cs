@@ -21,7 +21,7 @@ public sealed class SegHead : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        using var x = conv.call(input);
+        var x = conv.call(input);
         return convOut.call(x);
     }
 }

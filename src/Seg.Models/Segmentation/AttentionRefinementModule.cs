@@ -22,11 +22,11 @@ public sealed class AttentionRefinementModule : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        using var feat = conv.call(input);
-        using var pooled = torch.nn.functional.adaptive_avg_pool2d(feat, 1);
-        using var a = convAtten.call(pooled);
-        using var b = bnAtten.call(a);
-        using var atten = b.sigmoid();
+        var feat = conv.call(input);
+        var pooled = torch.nn.functional.adaptive_avg_pool2d(feat, 1);
+        var a = convAtten.call(pooled);
+        var b = bnAtten.call(a);
+        var atten = b.sigmoid();
         return feat * atten;
     }
 }

@@ -39,28 +39,14 @@ public sealed class ContextPath : Module<Tensor, ContextPathOutput>
     public override ContextPathOutput forward(Tensor input)
     {
         var feats = backbone.call(input);
-        try
-        {
-            var (feat8, feat16, feat32) = (feats[2], feats[3], feats[4]);
-            using var pooled = torch.nn.functional.adaptive_avg_pool2d(feat32, 1);
-            using var avg = convAvg.call(pooled);
-            using var avgUp = Resize.To(avg, Resize.SpatialSize(feat32), ResizeMode.Nearest);
-            using var feat32Arm = arm32.call(feat32);
-            using var feat32Sum = feat32Arm + avgUp;
-            using var feat32Resized = Resize.To(feat32Sum, Resize.SpatialSize(feat16), ResizeMode.Nearest);
-            var feat32Up = convHead32.call(feat32Resized);
+        var (feat8, feat16, feat32) = (feats[2], feats[3], feats[4]);
+        var avg = convAvg.call(torch.nn.functional.adaptive_avg_pool2d(feat32, 1));
+        var avgUp = Resize.To(avg, Resize.SpatialSize(feat32), ResizeMode.Nearest);
+        var feat32Sum = arm32.call(feat32) + avgUp;
+        var feat32Up = convHead32.call(Resize.To(feat32Sum, Resize.SpatialSize(feat16), ResizeMode.Nearest));
 
-            using var feat16Arm = arm16.call(feat16);
-            using var feat16Sum = feat16Arm + feat32Up;
-            using var feat16Resized = Resize.To(feat16Sum, Resize.SpatialSize(feat8), ResizeMode.Nearest);
-            var feat16Up = convHead16.call(feat16Resized);
-            feat32.Dispose();
-            return new ContextPathOutput(feats[0], feats[1], feat8, feat16, feat16Up, feat32Up);
-        }
-        catch
-        {
-            foreach (var t in feats) t.Dispose();
-            throw;
-        }
+        var feat16Sum = arm16.call(feat16) + feat32Up;
+        var feat16Up = convHead16.call(Resize.To(feat16Sum, Resize.SpatialSize(feat8), ResizeMode.Nearest));
+        return new ContextPathOutput(feats[0], feats[1], feat8, feat16, feat16Up, feat32Up);
     }
 }

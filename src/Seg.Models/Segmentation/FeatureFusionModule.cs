@@ -22,14 +22,14 @@ public sealed class FeatureFusionModule : Module
 
     public Tensor forward(Tensor spatial, Tensor context)
     {
-        using var fcat = torch.cat([spatial, context], 1);
-        using var feat = convblk.call(fcat);
-        using var pooled = torch.nn.functional.adaptive_avg_pool2d(feat, 1);
-        using var a1 = conv1.call(pooled);
-        using var r = torch.nn.functional.relu(a1);
-        using var a2 = conv2.call(r);
-        using var atten = a2.sigmoid();
-        using var weighted = feat * atten;
+        var fcat = torch.cat([spatial, context], 1);
+        var feat = convblk.call(fcat);
+        var pooled = torch.nn.functional.adaptive_avg_pool2d(feat, 1);
+        var a1 = conv1.call(pooled);
+        var r = torch.nn.functional.relu(a1);
+        var a2 = conv2.call(r);
+        var atten = a2.sigmoid();
+        var weighted = feat * atten;
         return weighted + feat;
     }
 }

@@ -1,6 +1,7 @@
 using Seg.Core.Contracts;
 using Seg.Core.Registry;
 using Seg.Core.Weights;
+using Seg.Models.Heads;
 using Seg.Models.Layers;
 using Seg.Torch.Modules;
 
@@ -50,35 +51,9 @@ public sealed class PPLiteSeg : SegModel
         ArgumentNullException.ThrowIfNull(input);
         var size = Resize.SpatialSize(input);
         var feats = backbone.call(input);
-        Tensor[] heads;
-        try
-        {
-            heads = ppsegHead.forward(backboneIndices.Select(i => feats[i]).ToList());
-        }
-        finally
-        {
-            foreach (var t in feats) t.Dispose();
-        }
-        var outputs = new List<Tensor>();
-        try
-        {
-            var count = training ? heads.Length : 1;
-            for (var i = 0; i < count; i++)
-            {
-                using var logits = segHeads[i].call(heads[i]);
-                outputs.Add(Resize.To(logits, size, ResizeMode.Bilinear));
-            }
-            return [.. outputs];
-        }
-        catch
-        {
-            foreach (var t in outputs) t.Dispose();
-            throw;
-        }
-        finally
-        {
-            foreach (var t in heads) t.Dispose();
-        }
+        var heads = ppsegHead.forward(backboneIndices.Select(i => feats[i]).ToList());
+        var count = training ? heads.Length : 1;
+        return [.. Enumerable.Range(0, count).Select(i => Resize.To(segHeads[i].call(heads[i]), size, ResizeMode.Bilinear))];
     }
 
     private static List<long> PerLevel(IReadOnlyList<long> values, string key, int levels)

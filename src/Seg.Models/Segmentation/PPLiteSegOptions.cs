@@ -1,4 +1,5 @@
 using Seg.Core.Contracts;
+using Seg.Models.Heads;
 using Seg.Models.Layers;
 
 namespace Seg.Models.Segmentation;

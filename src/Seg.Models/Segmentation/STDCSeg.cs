@@ -58,24 +58,15 @@ public sealed class STDCSeg : SegModel
     {
         ArgumentNullException.ThrowIfNull(input);
         var size = Resize.SpatialSize(input);
-        using var feats = cp.call(input);
-        using var fuse = ffm.forward(feats.Feat8, feats.Context8);
-        var outputs = new List<Tensor>();
-        try
-        {
-            using (var main = convOut.call(fuse)) outputs.Add(Resize.To(main, size, ResizeMode.Bilinear, alignCorners: true));
-            if (!training) return [.. outputs];
-            using (var out8 = convOut8.call(feats.Context8)) outputs.Add(Resize.To(out8, size, ResizeMode.Bilinear, alignCorners: true));
-            using (var out16 = convOut16.call(feats.Context16)) outputs.Add(Resize.To(out16, size, ResizeMode.Bilinear, alignCorners: true));
-            if (Options.UseBoundary2) outputs.Add(convOutSp2.call(feats.Feat2));
-            if (Options.UseBoundary4) outputs.Add(convOutSp4.call(feats.Feat4));
-            if (Options.UseBoundary8) outputs.Add(convOutSp8.call(feats.Feat8));
-            return [.. outputs];
-        }
-        catch
-        {
-            foreach (var t in outputs) t.Dispose();
-            throw;
-        }
+        var feats = cp.call(input);
+        var fuse = ffm.forward(feats.Feat8, feats.Context8);
+        var outputs = new List<Tensor> { Resize.To(convOut.call(fuse), size, ResizeMode.Bilinear, alignCorners: true) };
+        if (!training) return [.. outputs];
+        outputs.Add(Resize.To(convOut8.call(feats.Context8), size, ResizeMode.Bilinear, alignCorners: true));
+        outputs.Add(Resize.To(convOut16.call(feats.Context16), size, ResizeMode.Bilinear, alignCorners: true));
+        if (Options.UseBoundary2) outputs.Add(convOutSp2.call(feats.Feat2));
+        if (Options.UseBoundary4) outputs.Add(convOutSp4.call(feats.Feat4));
+        if (Options.UseBoundary8) outputs.Add(convOutSp8.call(feats.Feat8));
+        return [.. outputs];
     }
 }

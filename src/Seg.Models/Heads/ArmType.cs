@@ -1,6 +1,6 @@
 using Seg.Core.Registry;
 
-namespace Seg.Models.Layers;
+namespace Seg.Models.Heads;
 
 /// <summary>PP-LiteSeg's arm_type: the unified attention fusion module that fuses each decoder level.</summary>
 public enum ArmType

@@ -1,7 +1,7 @@
 using Seg.Models.Layers;
 using Seg.Torch.Modules;
 
-namespace Seg.Models.Segmentation;
+namespace Seg.Models.Heads;
 
 /// <summary>
 /// PP-LiteSeg's decoder: the context module (cm) on the deepest selected feature, then one fusion module per
@@ -34,21 +34,11 @@ public sealed class PPLiteSegHead : Module
         ArgumentNullException.ThrowIfNull(features);
         var outputs = new Tensor[features.Count];
         var high = cm.call(features[^1]);
-        try
+        for (var i = features.Count - 1; i >= 0; i--)
         {
-            for (var i = features.Count - 1; i >= 0; i--)
-            {
-                var next = armList[i].forward(features[i], high);
-                if (i == features.Count - 1) high.Dispose();
-                high = next;
-                outputs[i] = next;
-            }
-            return outputs;
+            high = armList[i].forward(features[i], high);
+            outputs[i] = high;
         }
-        catch
-        {
-            foreach (var t in outputs) t?.Dispose();
-            throw;
-        }
+        return outputs;
     }
 }

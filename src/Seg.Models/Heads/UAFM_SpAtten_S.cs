@@ -1,6 +1,7 @@
+using Seg.Models.Layers;
 using Seg.Torch.Modules;
 
-namespace Seg.Models.Layers;
+namespace Seg.Models.Heads;
 
 /// <summary>UAFM with spatial attention from the channel means of x and y.</summary>
 public sealed class UAFM_SpAtten_S : UAFM
@@ -16,9 +17,9 @@ public sealed class UAFM_SpAtten_S : UAFM
 
     protected override Tensor Fuse(Tensor x, Tensor y)
     {
-        using var reduced = AttentionReductions.AvgChannel(x, y);
-        using var logits = convXyAtten.call(reduced);
-        using var attention = logits.sigmoid();
+        var reduced = AttentionReductions.AvgChannel(x, y);
+        var logits = convXyAtten.call(reduced);
+        var attention = logits.sigmoid();
         return Blend(x, y, attention, 1);
     }
 }

@@ -1,6 +1,7 @@
+using Seg.Models.Layers;
 using Seg.Torch.Modules;
 
-namespace Seg.Models.Layers;
+namespace Seg.Models.Heads;
 
 /// <summary>
 /// UAFM with spatial attention from the channel means and maxima of x and y. Its <c>_scale</c> is a frozen
@@ -24,9 +25,9 @@ public sealed class UAFM_SpAtten : UAFM
 
     protected override Tensor Fuse(Tensor x, Tensor y)
     {
-        using var reduced = AttentionReductions.AvgMaxChannel(x, y);
-        using var logits = convXyAtten.call(reduced);
-        using var attention = logits.sigmoid();
+        var reduced = AttentionReductions.AvgMaxChannel(x, y);
+        var logits = convXyAtten.call(reduced);
+        var attention = logits.sigmoid();
         return Blend(x, y, attention, Scale);
     }
 }

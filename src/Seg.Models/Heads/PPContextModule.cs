@@ -1,6 +1,7 @@
+using Seg.Models.Layers;
 using Seg.Torch.Modules;
 
-namespace Seg.Models.Layers;
+namespace Seg.Models.Heads;
 
 /// <summary>
 /// PP-LiteSeg's simple pyramid pooling module (SPPM): each stage pools to bin×bin and applies a 1×1
@@ -29,26 +30,11 @@ public sealed class PPContextModule : Module<Tensor, Tensor>
     {
         var size = Resize.SpatialSize(input);
         Tensor? sum = null;
-        try
+        foreach (var stage in stages)
         {
-            foreach (var stage in stages)
-            {
-                using var pooled = stage.call(input);
-                var up = Resize.To(pooled, size, ResizeMode.Bilinear, AlignCorners);
-                if (sum is null)
-                {
-                    sum = up;
-                }
-                else
-                {
-                    using (up) sum.add_(up);
-                }
-            }
-            return sum is null ? convOut.call(input) : convOut.call(sum);
+            var up = Resize.To(stage.call(input), size, ResizeMode.Bilinear, AlignCorners);
+            sum = sum is null ? up : sum + up;
         }
-        finally
-        {
-            sum?.Dispose();
-        }
+        return convOut.call(sum ?? input);
     }
 }

@@ -1,6 +1,7 @@
+using Seg.Models.Layers;
 using Seg.Torch.Modules;
 
-namespace Seg.Models.Layers;
+namespace Seg.Models.Heads;
 
 /// <summary>
 /// PaddleSeg's UAFM (Unified Attention Fusion Module, layers/tensor_fusion.py): x, the low-level feature,
@@ -46,9 +47,9 @@ public class UAFM : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        using var xp = convX.call(x);
-        using var yUp = Resize.To(y, Resize.SpatialSize(xp), ResizeMode);
-        using var fused = Fuse(xp, yUp);
+        var xp = convX.call(x);
+        var yUp = Resize.To(y, Resize.SpatialSize(xp), ResizeMode);
+        var fused = Fuse(xp, yUp);
         return convOut.call(fused);
     }
 
@@ -59,18 +60,18 @@ public class UAFM : Module
     protected static Tensor Blend(Tensor x, Tensor y, Tensor attention, Scalar one)
     {
         ArgumentNullException.ThrowIfNull(x);
-        using var xa = x * attention;
-        using var rest = one - attention;
-        using var yr = y * rest;
+        var xa = x * attention;
+        var rest = one - attention;
+        var yr = y * rest;
         return xa + yr;
     }
 
     protected static Tensor Blend(Tensor x, Tensor y, Tensor attention, Tensor one)
     {
         ArgumentNullException.ThrowIfNull(x);
-        using var xa = x * attention;
-        using var rest = one - attention;
-        using var yr = y * rest;
+        var xa = x * attention;
+        var rest = one - attention;
+        var yr = y * rest;
         return xa + yr;
     }
 }

@@ -1,6 +1,7 @@
+using Seg.Models.Layers;
 using Seg.Torch.Modules;
 
-namespace Seg.Models.Layers;
+namespace Seg.Models.Heads;
 
 /// <summary>UAFM with channel attention from the spatial means and maxima of x and y.</summary>
 public sealed class UAFM_ChAtten : UAFM
@@ -18,9 +19,9 @@ public sealed class UAFM_ChAtten : UAFM
 
     protected override Tensor Fuse(Tensor x, Tensor y)
     {
-        using var reduced = AttentionReductions.AvgMaxSpatial(x, y);
-        using var logits = convXyAtten.call(reduced);
-        using var attention = logits.sigmoid();
+        var reduced = AttentionReductions.AvgMaxSpatial(x, y);
+        var logits = convXyAtten.call(reduced);
+        var attention = logits.sigmoid();
         return Blend(x, y, attention, 1);
     }
 }
