@@ -38,7 +38,7 @@ public class ScopedForwardTests
     public void A_model_call_returns_its_outputs_and_nothing_else(string config)
     {
         using var model = ModelCatalog.Build(Path.Combine(TestPaths.RepoRoot, config));
-        using var x = torch.randn(1, 3, 64, 64);
+        using var x = torch.randn(2, 3, 64, 64);
         foreach (var training in new[] { true, false })
         {
             model.train(training);
@@ -50,5 +50,21 @@ public class ScopedForwardTests
             Assert.That(TensorStatistics.LiveCount, Is.EqualTo(managed));
             Assert.That(TensorStatistics.NativeLiveCount, Is.EqualTo(native), $"training={training}: native handles");
         }
+    }
+
+    // A real model failing deep inside: with batch 1 in training mode, BatchNorm after global pooling
+    // sees one value per channel and libtorch throws after the backbone has run.
+    [TestCase("configs/pp_liteseg/pp_liteseg_stdc1_camvid_480x360_10k.yml")]
+    [TestCase("configs/stdcseg/stdc1_seg_pssl.yml")]
+    public void A_real_model_that_fails_deep_inside_leaves_no_tensor_behind(string config)
+    {
+        using var model = ModelCatalog.Build(Path.Combine(TestPaths.RepoRoot, config));
+        using var x = torch.randn(1, 3, 64, 64);
+        model.train();
+        var managed = TensorStatistics.LiveCount;
+        var native = TensorStatistics.NativeLiveCount;
+        Assert.That(() => model.call(x), Throws.ArgumentException.With.Message.Contains("more than 1 value per channel"));
+        Assert.That(TensorStatistics.LiveCount, Is.EqualTo(managed), "managed tensors");
+        Assert.That(TensorStatistics.NativeLiveCount, Is.EqualTo(native), "native handles");
     }
 }
