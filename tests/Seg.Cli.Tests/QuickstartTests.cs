@@ -17,7 +17,7 @@ public class QuickstartTests
     private static readonly Lazy<string> Data = new(() =>
     {
         var dir = Path.Combine(Path.GetTempPath(), "seg-quickstart-" + Guid.NewGuid().ToString("N"));
-        var run = SegRun.Of("data", "make-demo", "--output", dir, "--size", "2", "--seg_train", "4", "--seg_val", "4");
+        var run = SegRun.Of("data", "make-demo", "--output", dir, "--size", "2", "--seg_train", "8", "--seg_val", "4");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         return dir;
     });

@@ -53,7 +53,7 @@ internal sealed class StartComparison
         var verdict = g.Count < 2 || b.Count < 2 ? "one seed: no spread measured"
             : Math.Abs(gain) > noise ? (gain > 0 ? "larger than the seed spread" : "PSSL worse, by more than the seed spread")
             : "within the seed spread: no measured difference";
-        lines.Add(string.Format(CultureInfo.InvariantCulture, "{0} - {1}: {2:+0.0000;-0.0000} mIoU (largest seed range {3:F4}): {4}", gainStart, baseStart, gain, noise, verdict));
+        lines.Add(string.Format(CultureInfo.InvariantCulture, "gain {0} over {1}: {2:+0.0000;-0.0000} mIoU (largest seed range {3:F4}): {4}", gainStart, baseStart, gain, noise, verdict));
         return lines;
     }
 }
