@@ -39,13 +39,13 @@ internal sealed class StartComparison
     /// <summary>The table lines; <paramref name="gainStart"/> is compared with <paramref name="baseStart"/> when both have results.</summary>
     public IReadOnlyList<string> Table(string baseStart, string gainStart, IEnumerable<string> notRun)
     {
-        var lines = new List<string> { string.Format(CultureInfo.InvariantCulture, "{0,-40} {1,5}  {2,-26} {3}", "start", "seeds", "mIoU per seed", "mIoU mean ± spread (range)") };
+        var lines = new List<string> { string.Format(CultureInfo.InvariantCulture, "{0,-42} {1,5}  {2,-26} {3}", "start", "seeds", "mIoU per seed", "mIoU mean ± spread (range)") };
         foreach (var (start, miou) in starts)
         {
             var perSeed = string.Join(' ', miou.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)));
-            lines.Add(string.Format(CultureInfo.InvariantCulture, "{0,-40} {1,5}  {2,-26} {3:F4} ± {4:F4} ({5:F4})", start, miou.Count, perSeed, Mean(miou), Spread(miou), Range(miou)));
+            lines.Add(string.Format(CultureInfo.InvariantCulture, "{0,-42} {1,5}  {2,-26} {3:F4} ± {4:F4} ({5:F4})", start, miou.Count, perSeed, Mean(miou), Spread(miou), Range(miou)));
         }
-        lines.AddRange(notRun.Select(n => string.Format(CultureInfo.InvariantCulture, "{0,-40} {1,5}  {2}", n, "-", "not run: Seg has no classifier training yet")));
+        lines.AddRange(notRun.Select(n => string.Format(CultureInfo.InvariantCulture, "{0,-42} {1,5}  {2}", n, "-", "not run: Seg has no classifier training yet")));
         var (b, g) = (Miou(baseStart), Miou(gainStart));
         if (b.Count == 0 || g.Count == 0) return lines;
         var gain = Mean(g) - Mean(b);
