@@ -17,7 +17,7 @@ public class QuickstartTests
     private static readonly Lazy<string> Data = new(() =>
     {
         var dir = Path.Combine(Path.GetTempPath(), "seg-quickstart-" + Guid.NewGuid().ToString("N"));
-        var run = SegRun.Of("data", "make-demo", "--output", dir, "--size", "4");
+        var run = SegRun.Of("data", "make-demo", "--output", dir, "--size", "2", "--seg_train", "8", "--seg_val", "4");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         return dir;
     });
@@ -52,10 +52,10 @@ public class QuickstartTests
         var dir = Path.Combine(Path.GetTempPath(), "seg-makedemo-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var run = SegRun.Of("data", "make-demo", "--output", dir, "--size", "1", "--seed", "3");
+            var run = SegRun.Of("data", "make-demo", "--output", dir, "--size", "1", "--seg_train", "3", "--seg_val", "1", "--seed", "3");
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
-            Assert.That(run.Output, Does.Contain("wrote 5 PSSL images of 5 classes").And.Contain("wrote 3 + 1 segmentation images"));
-            Assert.That(File.ReadAllLines(Path.Combine(dir, "pssl", "pssl2.1_consensus", "train.txt")), Has.Length.EqualTo(5));
+            Assert.That(run.Output, Does.Contain("wrote 12 PSSL images of 12 synsets").And.Contain("wrote 3 + 1 segmentation images"));
+            Assert.That(File.ReadAllLines(Path.Combine(dir, "pssl", "pssl2.1_consensus", "train.txt")), Has.Length.EqualTo(12));
             Assert.That(File.ReadAllLines(Path.Combine(dir, "seg", "train_list.txt")), Has.Length.EqualTo(3));
         }
         finally
@@ -64,15 +64,24 @@ public class QuickstartTests
         }
     }
 
-    [TestCase("pp_liteseg_stdc1_demo_pssl.yml")]
-    [TestCase("pp_liteseg_stdc1_demo_seg.yml")]
-    public void The_quickstart_configs_validate_on_the_demo_data(string name)
+    [Test]
+    public void Make_demo_refuses_an_empty_target_set()
+    {
+        var run = SegRun.Of("data", "make-demo", "--output", Path.Combine(Path.GetTempPath(), "seg-never-" + Guid.NewGuid().ToString("N")), "--seg_train", "0");
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(run.Error, Does.Contain("--seg_train must be at least 1"));
+    }
+
+    [TestCase("pp_liteseg_stdc1_demo_pssl.yml", 13L)]
+    [TestCase("pp_liteseg_stdc1_demo_seg.yml", 5L)]
+    public void The_quickstart_configs_validate_on_the_demo_data(string name, long classes)
     {
         var opts = DataOpts(name).SelectMany(o => new[] { "--opts", o }).ToArray();
         var run = SegRun.Of(["config", "show", "--config", Config(name), "--validate", .. opts]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         var config = Load(name);
-        Assert.That(config.Model.Get("num_classes") is ConfigScalar { Value: 6L }, Is.True, "5 demo classes + background");
+        Assert.That(config.Model.Get("num_classes") is ConfigScalar { Value: var n } && Equals(n, classes), Is.True,
+            "PSSL: 12 synsets + background; target: 4 textures + background");
     }
 
     [Test]
@@ -93,13 +102,13 @@ public class QuickstartTests
         var fine = SegRun.Of(["train", "--config", Config("pp_liteseg_stdc1_demo_seg.yml"), "--save_dir", seg, "--iters", "2", "--batch_size", "2",
             "--log_iters", "1", "--save_interval", "2", "--do_eval", "--seed", "0", "--device", "cpu", .. Opts(segOpts)]);
         Assert.That(fine.ExitCode, Is.EqualTo(0), fine.Error + fine.Output);
-        Assert.That(fine.Output, Does.Contain($"Loading pretrained model from {pssl}/iter_3").And.Contain("loaded 250/250"));
+        Assert.That(fine.Output, Does.Contain($"Loading pretrained model from {pssl}/iter_3").And.Contain("loaded 247/250; skipped 3: seg_heads.0.conv_out.weight"));
         Assert.That(fine.Output, Does.Contain("[EVAL] #Images: 4 mIoU: "));
         Assert.That(File.Exists(Path.Combine(seg, "best_model", "model.safetensors")), Is.True);
 
         var val = SegRun.Of(["val", "--config", Config("pp_liteseg_stdc1_demo_seg.yml"), "--model_path", Path.Combine(seg, "iter_2"), .. Opts(DataOpts("seg"))]);
         Assert.That(val.ExitCode, Is.EqualTo(0), val.Error + val.Output);
-        Assert.That(val.Output, Does.Contain("background").And.Contain("triangle"), "class names from the demo's labels.txt");
+        Assert.That(val.Output, Does.Contain("background").And.Contain("stripes"), "class names from the demo's labels.txt");
         Assert.That(File.Exists(Path.Combine(seg, "iter_2", "metrics.json")), Is.True);
     }
 
@@ -116,7 +125,8 @@ public class QuickstartTests
         var losses = LossSet.FromConfig(config.Loss!, registry);
         using var optimizer = torch.optim.SGD(model.parameters(), lr: 0.02, momentum: 0.9);
         using var batch = loader.Epoch(0).First();
-        Assert.That(batch.Images.shape, Is.EqualTo(new[] { config.BatchSize, 3, 96, 96 }));
+        var crop = name.Contains("pssl", StringComparison.Ordinal) ? 80 : 96;
+        Assert.That(batch.Images.shape, Is.EqualTo(new[] { config.BatchSize, 3, crop, crop }));
         model.train();
 
         var history = new List<float>();
@@ -138,21 +148,92 @@ public class QuickstartTests
             history.Add(output.Total.item<float>());
         }
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        TestContext.Out.WriteLine($"{name}: {clock.Elapsed.TotalMilliseconds / 5:F0} ms per step ({cpu.TotalMilliseconds / 5:F0} ms CPU) (batch {config.BatchSize}, 96x96); losses {string.Join(", ", history.Select(h => h.ToString("F3")))}");
+        TestContext.Out.WriteLine($"{name}: {clock.Elapsed.TotalMilliseconds / 5:F0} ms per step ({cpu.TotalMilliseconds / 5:F0} ms CPU) (batch {config.BatchSize}, {crop}x{crop}); losses {string.Join(", ", history.Select(h => h.ToString("F3")))}");
         Assert.That(history.All(float.IsFinite), Is.True);
         Assert.That(history[^1], Is.LessThan(history[0] * 0.9f), string.Join(", ", history));
     }
 
     [Test]
-    public void The_plan_generates_data_pretrains_fine_tunes_from_the_last_pssl_checkpoint_and_evaluates()
+    public void The_plan_pretrains_then_fine_tunes_each_start_per_seed_with_one_schedule_and_evaluates_each()
     {
-        var plan = QuickstartCommand.Plan("out/q", "data/d", 240, 120, makeData: true);
-        Assert.That(plan.Select(s => string.Join(' ', s.Args.Take(2))), Is.EqualTo(new[] { "data make-demo", "train --config", "train --config", "val --config" }));
+        var plan = QuickstartCommand.Plan("out/q", "data/d", new QuickstartSchedule(240, 120, 2), makeData: true);
+        Assert.That(plan.Select(s => s.Args[0]), Is.EqualTo(new[] { "data", "train", "train", "val", "train", "val", "train", "val", "train", "val" }));
         Assert.That(plan[1].Args, Does.Contain(QuickstartCommand.PsslConfig).And.Contain(Path.Combine("out/q", "pssl")));
         Assert.That(plan[1].Args, Does.Contain($"train_dataset.pssl_root={Path.Combine("data/d", "pssl", "pssl2.1_consensus")}"));
-        Assert.That(plan[2].Args, Does.Contain("--do_eval").And.Contain($"model.pretrained={Path.Combine("out/q", "pssl", "iter_240")}"));
-        Assert.That(plan[3].Args, Does.Contain("--model_path").And.Contain(Path.Combine("out/q", "seg", "iter_120")));
-        Assert.That(QuickstartCommand.Plan("o", "d", 1, 1, makeData: false), Has.Count.EqualTo(3));
+        var fineTunes = plan.Where(s => s.Args[0] == "train").Skip(1).ToList();
+        Assert.That(fineTunes.Select(s => s.Args.Last(a => a.StartsWith("model.pretrained=", StringComparison.Ordinal))), Is.EqualTo(new[]
+        {
+            "model.pretrained=None", $"model.pretrained={Path.Combine("out/q", "pssl", "iter_240")}",
+            "model.pretrained=None", $"model.pretrained={Path.Combine("out/q", "pssl", "iter_240")}",
+        }));
+        // Identical schedules: the fine-tunes differ only in the start, the seed and the folder.
+        static string Schedule(QuickstartStage s) => string.Join(' ', s.Args.Where((a, i) => i == 0 || !(s.Args[i - 1] is "--save_dir" or "--seed") && !a.StartsWith("model.pretrained=", StringComparison.Ordinal)));
+        Assert.That(fineTunes.Select(Schedule).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(fineTunes[0].Args, Does.Contain("--iters").And.Contain("120"));
+        Assert.That(fineTunes.Select(s => s.Args[Array.IndexOf(s.Args, "--seed") + 1]), Is.EqualTo(new[] { "0", "0", "1", "1" }));
+        var evaluations = plan.Where(s => s.Start is not null).ToList();
+        Assert.That(evaluations.Select(s => (s.Start, s.Seed)), Is.EqualTo(new[]
+        {
+            (QuickstartCommand.Scratch, 0), (QuickstartCommand.Pssl, 0), (QuickstartCommand.Scratch, 1), (QuickstartCommand.Pssl, 1),
+        }));
+        Assert.That(evaluations[1].Args, Does.Contain(Path.Combine("out/q", "seg", "pssl", "seed0", "iter_120")));
+        Assert.That(evaluations[1].MetricsFile, Is.EqualTo(Path.Combine("out/q", "seg", "pssl", "seed0", "iter_120", "metrics.json")));
+        Assert.That(QuickstartCommand.Plan("o", "d", new QuickstartSchedule(1, 1, 1), makeData: false), Has.Count.EqualTo(5));
+    }
+
+    [Test]
+    public void Quick_quickstart_runs_every_stage_and_ends_with_the_table()
+    {
+        var previous = Environment.CurrentDirectory;
+        var output = Path.Combine(Data.Value, "quick");
+        try
+        {
+            Environment.CurrentDirectory = TestPaths.RepoRoot;
+            var run = SegRun.Of("quickstart", "--quick", "--data", Data.Value, "--output", output, "--pssl_iters", "2", "--iters", "2", "--batch_size", "2");
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+            Assert.That(run.Output, Does.Contain("==== quickstart 5/5"));
+            var table = run.Output[run.Output.IndexOf("==== quickstart done", StringComparison.Ordinal)..].Split('\n');
+            var miou = new List<double>();
+            foreach (var (start, folder) in new[] { (QuickstartCommand.Scratch, "scratch"), (QuickstartCommand.Pssl, "pssl") })
+            {
+                var row = table.Single(l => l.StartsWith(start + " ", StringComparison.Ordinal));
+                using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "seg", folder, "seed0", "iter_2", "metrics.json")));
+                var value = json.RootElement.GetProperty("miou").GetDouble();
+                miou.Add(value);
+                Assert.That(row, Does.Contain($" 1  {value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)} "), "the row reports the measured mIoU");
+            }
+            Assert.That(table.Any(l => l.StartsWith(QuickstartCommand.Classification, StringComparison.Ordinal) && l.Contains("not run", StringComparison.Ordinal)), Is.True);
+            Assert.That(table.Any(l => l.Contains("one seed: no spread measured", StringComparison.Ordinal)), Is.True, run.Output);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [Test]
+    public void The_table_gives_mean_and_spread_per_start_and_judges_the_gain_against_the_seed_ranges()
+    {
+        var comparison = new StartComparison();
+        foreach (var (s, p) in new[] { (0.50, 0.70), (0.54, 0.72), (0.52, 0.74) })
+        {
+            comparison.Add(QuickstartCommand.Scratch, s);
+            comparison.Add(QuickstartCommand.Pssl, p);
+        }
+        var table = comparison.Table(QuickstartCommand.Scratch, QuickstartCommand.Pssl, [QuickstartCommand.Classification]);
+        Assert.That(table[1], Does.StartWith(QuickstartCommand.Scratch).And.Contain("0.5000 0.5400 0.5200").And.Contain("0.5200 ± 0.0200 (0.0400)"));
+        Assert.That(table[2], Does.StartWith(QuickstartCommand.Pssl).And.EndWith("0.7200 ± 0.0200 (0.0400)"));
+        Assert.That(table[3], Does.StartWith(QuickstartCommand.Classification).And.Contain("not run"));
+        Assert.That(table[4], Does.Contain("+0.2000 mIoU").And.EndWith("larger than the seed spread"));
+
+        var close = new StartComparison();
+        foreach (var (s, p) in new[] { (0.50, 0.49), (0.56, 0.55), (0.53, 0.56) })
+        {
+            close.Add(QuickstartCommand.Scratch, s);
+            close.Add(QuickstartCommand.Pssl, p);
+        }
+        Assert.That(close.Table(QuickstartCommand.Scratch, QuickstartCommand.Pssl, [])[^1], Does.Contain("+0.0033 mIoU (largest seed range 0.0700)").And.EndWith("within the seed spread: no measured difference"));
+        Assert.That(StartComparison.Spread([0.3]), Is.EqualTo(0));
     }
 
     [Test]

@@ -24,7 +24,7 @@ public class DemoDataTests
     private static string Generate(int seed)
     {
         var dir = Path.Combine(Path.GetTempPath(), "seg-demo-" + Guid.NewGuid().ToString("N"));
-        DemoData.Generate(new DemoDataOptions { Output = dir, Seed = seed, Size = 2 });
+        DemoData.Generate(new DemoDataOptions { Output = dir, Seed = seed, Size = 2, SegTrain = 6, SegVal = 2 });
         return dir;
     }
 
@@ -68,14 +68,16 @@ public class DemoDataTests
     }
 
     [Test]
-    public void PSSLDataset_reads_the_tree_with_one_class_per_synset_and_the_mask_as_the_object()
+    public void PSSLDataset_reads_the_tree_with_one_class_per_synset_and_the_top_decile_pseudo_mask_as_the_object()
     {
         var root = Generated.Value;
         var dataset = Build<PSSLDataset>($"node:\n  type: PSSLDataset\n  imagenet_root: {root}/pssl/ImageNet_org\n  pssl_root: {root}/pssl/pssl2.1_consensus\n  transforms: []\n");
-        Assert.That(dataset.Count, Is.EqualTo(2 * DemoData.Classes.Count));
-        Assert.That(dataset.ClassIds.Keys, Is.EqualTo(DemoData.Classes.Select(DemoData.Synset)));
-        Assert.That(dataset.NumClasses, Is.EqualTo(6));
-        Assert.That(dataset.IgnoreIndex, Is.EqualTo(6));
+        Assert.That(DemoData.Synsets, Has.Count.EqualTo(12));
+        Assert.That(DemoData.Synsets.Select(s => s.Id).Distinct().Count(), Is.EqualTo(12));
+        Assert.That(dataset.Count, Is.EqualTo(2 * 12));
+        Assert.That(dataset.ClassIds.Keys, Is.EqualTo(DemoData.Synsets.Select(s => s.Id)));
+        Assert.That(dataset.NumClasses, Is.EqualTo(13));
+        Assert.That(dataset.IgnoreIndex, Is.EqualTo(13));
         for (var i = 0; i < dataset.Count; i++)
         {
             using var sample = dataset.GetSample(i, new SampleRandom(0, 0, i));
@@ -87,18 +89,28 @@ public class DemoDataTests
             using var label = sample.Label!.to(ScalarType.Int64).flatten();
             var values = label.data<long>().ToArray();
             var objectPixels = mask.Values.Count(v => v == 1);
-            Assert.That(objectPixels, Is.GreaterThan(values.Length / 20), "the object is visible");
+            // The top decile of the explanation map: a tenth of the pixels, whatever the object's size.
+            Assert.That(objectPixels, Is.EqualTo(values.Length - (int)(values.Length * 0.9)), entry.LabelPath);
             Assert.That(values.Count(v => v == classId), Is.EqualTo(objectPixels));
-            Assert.That(values.Count(v => v == 5), Is.EqualTo(values.Length - objectPixels));
+            Assert.That(values.Count(v => v == 12), Is.EqualTo(values.Length - objectPixels));
         }
     }
 
     [Test]
-    public void Dataset_reads_the_segmentation_set_with_background_0_and_classes_1_to_5()
+    public void Classes_txt_maps_each_synset_to_its_texture_label()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Generated.Value, "classes.txt"));
+        Assert.That(lines, Has.Length.EqualTo(12));
+        Assert.That(lines[0], Is.EqualTo("n90000100 stripes disc (PSSL class 0, seg label 1 stripes)"));
+        Assert.That(lines[11], Is.EqualTo("n90000132 rings triangle (PSSL class 11, seg label 4 rings)"));
+    }
+
+    [Test]
+    public void Dataset_reads_the_target_set_with_background_0_and_the_4_textures()
     {
         var root = Path.Combine(Generated.Value, "seg");
-        var train = Build<Dataset>($"node:\n  type: Dataset\n  dataset_root: {root}\n  train_path: {root}/train_list.txt\n  num_classes: 6\n  mode: train\n  transforms: []\n");
-        var val = Build<Dataset>($"node:\n  type: Dataset\n  dataset_root: {root}\n  val_path: {root}/val_list.txt\n  num_classes: 6\n  mode: val\n  transforms: []\n");
+        var train = Build<Dataset>($"node:\n  type: Dataset\n  dataset_root: {root}\n  train_path: {root}/train_list.txt\n  num_classes: 5\n  mode: train\n  transforms: []\n");
+        var val = Build<Dataset>($"node:\n  type: Dataset\n  dataset_root: {root}\n  val_path: {root}/val_list.txt\n  num_classes: 5\n  mode: val\n  transforms: []\n");
         Assert.That(train.Count, Is.EqualTo(6));
         Assert.That(val.Count, Is.EqualTo(2));
         var seen = new HashSet<long>();
@@ -107,13 +119,15 @@ public class DemoDataTests
             using var sample = train.GetSample(i, new SampleRandom(0, 0, i));
             Assert.That(sample.Image.shape, Is.EqualTo(new long[] { 3, 96, 128 }));
             using var label = sample.Label!.to(ScalarType.Int64).flatten();
-            seen.UnionWith(label.data<long>().ToArray());
+            var values = label.data<long>().ToArray();
+            Assert.That(values.Count(v => v == 0), Is.LessThan(values.Length), "each scene has objects");
+            seen.UnionWith(values);
         }
         Assert.That(seen, Does.Contain(0L));
-        Assert.That(seen.All(v => v is >= 0 and <= 5), Is.True, string.Join(", ", seen));
+        Assert.That(seen.All(v => v is >= 0 and <= 4), Is.True, string.Join(", ", seen));
         Assert.That(seen.Count, Is.GreaterThan(2));
         Assert.That(Seg.Core.Evaluation.DatasetClassNames.For(val),
-            Is.EqualTo(new[] { "background", "disc", "square", "triangle", "ring", "cross" }), "labels.txt names the 6 label ids");
+            Is.EqualTo(new[] { "background", "stripes", "checks", "dots", "rings" }), "labels.txt names the 5 label ids");
     }
 
     [TestCase("u8_2x3.npy", new long[] { 2, 3 })]

@@ -1,66 +1,98 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Text.Json;
 using Seg.Core.Config;
+using Seg.Core.Evaluation;
 using Seg.Pssl;
 using Seg.Pssl.Demo;
 
 namespace Seg.Cli.Commands;
 
-// `seg quickstart [--output output/quickstart] [--data data/demo]`: the whole story on generated data, through the
-// command tree: make the demo data (if missing), pre-train PP-LiteSeg-T on the PSSL demo, fine-tune it with
-// `pretrained:` on the segmentation demo (evaluating as it goes), evaluate the final model.
-internal static partial class QuickstartCommand
+// `seg quickstart [--output output/quickstart] [--data data/demo] [--quick] [--seeds N] [--pssl_iters N] [--iters N]`:
+// PSSL's story on generated data, through the command tree, measured: make the demo data (if missing), pre-train
+// PP-LiteSeg-T on the PSSL source, then fine-tune on the few labelled target images from scratch and from the PSSL
+// checkpoint with one schedule, per seed, evaluate each, and end with a table of mIoU mean ± spread per start.
+internal static class QuickstartCommand
 {
     internal const string PsslConfig = "configs/quickstart/pp_liteseg_stdc1_demo_pssl.yml";
     internal const string SegConfig = "configs/quickstart/pp_liteseg_stdc1_demo_seg.yml";
+    internal const string Scratch = "from scratch";
+    internal const string Pssl = "from PSSL pre-training";
+    internal const string Classification = "from a classification-pretrained backbone";
+    internal const int DefaultSeeds = 3;
 
     internal static Command Create()
     {
         var output = CliOptions.Text("--output", Path.Combine("output", "quickstart"), "Where the runs go (pssl/ and seg/ inside)");
         var data = CliOptions.Text("--data", Path.Combine("data", "demo"), "The demo data folder (generated with `seg data make-demo` when missing)");
-        var command = new Command("quickstart", "Pre-train PP-LiteSeg-T on generated PSSL data, fine-tune it on a generated segmentation set and evaluate (minutes on a CPU).")
+        var quick = CliOptions.Flag("--quick", "One fine-tuning seed instead of 3");
+        var seeds = CliOptions.Int("--seeds", "Fine-tuning seeds per start (default 3, 1 with --quick)");
+        var psslIters = CliOptions.Int("--pssl_iters", "Override the PSSL config's iters");
+        var iters = CliOptions.Int("--iters", "Override the fine-tuning config's iters (every start gets the same)");
+        var batchSize = CliOptions.Int("--batch_size", "Override both configs' batch_size");
+        var command = new Command("quickstart", "Pre-train PP-LiteSeg-T on generated PSSL data, fine-tune from scratch and from it on a few labelled images over 3 seeds, and compare (minutes on a CPU).")
         {
-            output, data,
+            output, data, quick, seeds, psslIters, iters, batchSize,
         };
-        command.SetAction(r => Run(r.GetValue(output)!, r.GetValue(data)!, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        command.SetAction(r =>
+        {
+            var error = r.InvocationConfiguration.Error;
+            string[] errors = [.. new[] { Validation.Positive("--seeds", r.GetValue(seeds)), Validation.Positive("--pssl_iters", r.GetValue(psslIters)),
+                Validation.Positive("--iters", r.GetValue(iters)), Validation.Positive("--batch_size", r.GetValue(batchSize)) }.OfType<string>()];
+            if (CommandErrors.Report(error, "quickstart", errors)) return CommandErrors.ExitCode;
+            return Run(r.GetValue(output)!, r.GetValue(data)!, r.GetValue(seeds) ?? (r.GetValue(quick) ? 1 : DefaultSeeds),
+                r.GetValue(psslIters), r.GetValue(iters), r.GetValue(batchSize), r.InvocationConfiguration.Output, error);
+        });
         return command;
     }
 
-    /// <summary>The stages' command lines, in order (data generation first when <paramref name="makeData"/>).</summary>
-    internal static IReadOnlyList<(string Banner, string[] Args)> Plan(string output, string data, long psslIters, long segIters, bool makeData)
+    /// <summary>The quickstart's commands in order: data (when <paramref name="makeData"/>), PSSL pre-training, then per seed a fine-tune and an evaluation for each start.</summary>
+    internal static IReadOnlyList<QuickstartStage> Plan(string output, string data, QuickstartSchedule schedule, bool makeData)
     {
+        ArgumentNullException.ThrowIfNull(schedule);
         var psslRun = Path.Combine(output, "pssl");
-        var segRun = Path.Combine(output, "seg");
-        var psslWeights = Path.Combine(psslRun, $"iter_{psslIters}");
-        var segWeights = Path.Combine(segRun, $"iter_{segIters}");
+        var psslWeights = Path.Combine(psslRun, $"iter_{schedule.PsslIters}");
         var segData = Path.Combine(data, "seg");
+        var segIters = schedule.SegIters.ToString(CultureInfo.InvariantCulture);
+        string[] batch = schedule.BatchSize is { } b ? ["--batch_size", b.ToString(CultureInfo.InvariantCulture)] : [];
         string[] segDataOpts =
         [
             $"train_dataset.dataset_root={segData}", $"train_dataset.train_path={Path.Combine(segData, "train_list.txt")}",
             $"val_dataset.dataset_root={segData}", $"val_dataset.val_path={Path.Combine(segData, "val_list.txt")}",
         ];
-        var stages = new List<(string, string[])>();
-        if (makeData) stages.Add(($"generating the demo data in {data}", ["data", "make-demo", "--output", data]));
-        stages.Add(($"PSSL pre-training: PP-LiteSeg-T on {Path.Combine(data, "pssl")}, {psslIters} iterations -> {psslRun}",
+        var stages = new List<QuickstartStage>();
+        if (makeData) stages.Add(new($"generating the demo data in {data}", ["data", "make-demo", "--output", data]));
+        stages.Add(new($"PSSL pre-training: PP-LiteSeg-T on {Path.Combine(data, "pssl")}, {schedule.PsslIters} iterations -> {psslRun}",
         [
-            "train", "--config", PsslConfig, "--save_dir", psslRun, "--save_interval", psslIters.ToString(CultureInfo.InvariantCulture),
-            "--log_iters", "10", "--seed", "0", "--opts",
+            "train", "--config", PsslConfig, "--save_dir", psslRun, "--iters", schedule.PsslIters.ToString(CultureInfo.InvariantCulture),
+            "--save_interval", schedule.PsslIters.ToString(CultureInfo.InvariantCulture), "--log_iters", "50", "--seed", "0", .. batch, "--opts",
             $"train_dataset.imagenet_root={Path.Combine(data, "pssl", DemoData.ImagenetFolder)}",
             $"train_dataset.pssl_root={Path.Combine(data, "pssl", DemoData.PsslFolder)}",
         ]));
-        stages.Add(($"fine-tuning from {psslWeights} on {segData}, {segIters} iterations, evaluating as it goes -> {segRun}",
-        [
-            "train", "--config", SegConfig, "--save_dir", segRun, "--do_eval", "--save_interval", Math.Max(1, segIters / 2).ToString(CultureInfo.InvariantCulture),
-            "--log_iters", "10", "--seed", "0", "--opts", $"model.pretrained={psslWeights}", .. segDataOpts,
-        ]));
-        stages.Add(($"evaluating {segWeights} on the validation images",
-            ["val", "--config", SegConfig, "--model_path", segWeights, "--opts", "model.pretrained=None", .. segDataOpts]));
+        for (var seed = 0; seed < schedule.Seeds; seed++)
+        {
+            foreach (var (start, pretrained) in new[] { (Scratch, "None"), (Pssl, psslWeights) })
+            {
+                var run = Path.Combine(output, "seg", start == Scratch ? "scratch" : "pssl", $"seed{seed}");
+                var weights = Path.Combine(run, $"iter_{segIters}");
+                var seedText = seed.ToString(CultureInfo.InvariantCulture);
+                stages.Add(new($"fine-tuning {start} (model.pretrained={pretrained}), seed {seed}, {segIters} iterations -> {run}",
+                [
+                    "train", "--config", SegConfig, "--save_dir", run, "--iters", segIters, "--save_interval", segIters, "--log_iters", "50",
+                    "--seed", seedText, .. batch, "--opts", $"model.pretrained={pretrained}", .. segDataOpts,
+                ]));
+                stages.Add(new($"evaluating {weights} on the validation images",
+                    ["val", "--config", SegConfig, "--model_path", weights, "--opts", "model.pretrained=None", .. segDataOpts])
+                {
+                    Start = start, Seed = seed, MetricsFile = Path.Combine(weights, EvaluationFiles.MetricsFileName),
+                });
+            }
+        }
         return stages;
     }
 
-    private static int Run(string output, string data, TextWriter stdout, TextWriter stderr)
+    private static int Run(string output, string data, int seeds, int? psslIters, int? iters, int? batchSize, TextWriter stdout, TextWriter stderr)
     {
         foreach (var config in new[] { PsslConfig, SegConfig })
         {
@@ -71,27 +103,35 @@ internal static partial class QuickstartCommand
         var clock = Stopwatch.StartNew();
         var makeData = !File.Exists(Path.Combine(data, "pssl", DemoData.PsslFolder, PSSLDataset.TrainListName))
             || !File.Exists(Path.Combine(data, "seg", "val_list.txt"));
-        var stages = Plan(output, data, SegConfigIters(PsslConfig), SegConfigIters(SegConfig), makeData);
-        var tee = new TeeWriter(stdout);
+        var schedule = new QuickstartSchedule(psslIters ?? ConfigIters(PsslConfig), iters ?? ConfigIters(SegConfig), seeds, batchSize);
+        var stages = Plan(output, data, schedule, makeData);
+        var comparison = new StartComparison();
         for (var i = 0; i < stages.Count; i++)
         {
-            var (banner, args) = stages[i];
+            var stage = stages[i];
             stdout.WriteLine();
-            stdout.WriteLine($"==== quickstart {i + 1}/{stages.Count}: {banner}");
-            stdout.WriteLine($"==== seg {string.Join(' ', args)}");
-            var code = SegCommandLine.Run(args, tee, stderr);
-            if (code == 0) continue;
-            stderr.WriteLine($"seg quickstart: stage {i + 1} ({args[0]}) failed with exit code {code}; stopping");
-            return code;
+            stdout.WriteLine($"==== quickstart {i + 1}/{stages.Count} ({clock.Elapsed:m\\:ss}): {stage.Banner}");
+            stdout.WriteLine($"==== seg {string.Join(' ', stage.Args)}");
+            var code = SegCommandLine.Run(stage.Args, stdout, stderr);
+            if (code != 0)
+            {
+                stderr.WriteLine($"seg quickstart: stage {i + 1} ({stage.Args[0]}) failed with exit code {code}; stopping");
+                return code;
+            }
+            if (stage.Start is { } start) comparison.Add(start, ReadMiou(stage.MetricsFile!));
         }
-        var miou = MiouRegex().Matches(tee.Captured).LastOrDefault()?.Groups[1].Value;
         stdout.WriteLine();
-        stdout.WriteLine($"==== quickstart done in {clock.Elapsed:m\\:ss} (min:s); final mIoU {miou ?? "(not found in val's output)"}");
+        stdout.WriteLine($"==== quickstart done in {clock.Elapsed:m\\:ss} (min:s): PP-LiteSeg-T fine-tuned for {schedule.SegIters} iterations on the demo's labelled images, "
+            + $"{seeds} seed(s) per start, mIoU on its validation images");
+        foreach (var line in comparison.Table(Scratch, Pssl, [Classification])) stdout.WriteLine(line);
         return 0;
     }
 
-    private static long SegConfigIters(string path) => Core.Config.SegConfig.Load(path, new ConfigOverrides()).Iters;
+    private static double ReadMiou(string metricsFile)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(metricsFile));
+        return json.RootElement.GetProperty("miou").GetDouble();
+    }
 
-    [GeneratedRegex(@"mIoU:\s*([0-9.]+)")]
-    private static partial Regex MiouRegex();
+    private static long ConfigIters(string path) => Core.Config.SegConfig.Load(path, new ConfigOverrides()).Iters;
 }

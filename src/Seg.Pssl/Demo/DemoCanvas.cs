@@ -1,9 +1,10 @@
 namespace Seg.Pssl.Demo;
 
 /// <summary>
-/// Draws one synthetic "photo": a textured background (noise, gradient or stripes in muted colours) and objects
-/// (<see cref="DemoShape"/>) in saturated colours with a per-class texture. Pixels are RGB bytes, row-major; the mask
-/// holds, per pixel, 0 for background or 1 + the index of the object drawn there last.
+/// Draws one synthetic "photo": a smooth, muted background (low-frequency value noise between two greyish colours,
+/// plus grain) and objects (<see cref="DemoShape"/> outlines) covered with a <see cref="DemoTexture"/> in two random
+/// colours, so that colour says nothing about the class: only the pattern does. Pixels are RGB bytes, row-major; the
+/// mask holds, per pixel, 0 for background or the mask value of the object drawn there last.
 /// </summary>
 internal sealed class DemoCanvas
 {
@@ -26,24 +27,26 @@ internal sealed class DemoCanvas
 
     public byte[] Mask { get; }
 
-    /// <summary>Draws a <paramref name="shape"/> of radius <paramref name="size"/> centred at (cx, cy); its mask value is <paramref name="maskValue"/>.</summary>
-    public void Draw(DemoShape shape, double cx, double cy, double size, byte maskValue)
+    /// <summary>Draws a <paramref name="shape"/> of radius <paramref name="size"/> centred at (cx, cy), covered with <paramref name="texture"/>.</summary>
+    public void Draw(DemoShape shape, DemoTexture texture, double cx, double cy, double size, byte maskValue)
     {
         var angle = random.Uniform(0, Math.PI);
         var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
-        var colour = ShapeColour(shape);
-        var period = random.Uniform(4, 7);
+        var patternAngle = random.Uniform(0, Math.PI);
+        var (pcos, psin) = (Math.Cos(patternAngle), Math.Sin(patternAngle));
+        var period = random.Uniform(5, 9);
+        var (ink, paper) = TwoColours();
         for (var y = 0; y < Height; y++)
         {
             for (var x = 0; x < Width; x++)
             {
                 double dx = x - cx, dy = y - cy;
                 double lx = (dx * cos) + (dy * sin), ly = (-dx * sin) + (dy * cos);
-                if (shape == DemoShape.Disc || shape == DemoShape.Ring) (lx, ly) = (dx, dy);
                 if (!Inside(shape, lx / size, ly / size)) continue;
-                var shade = Texture(shape, lx, ly, size, period);
+                double px = (dx * pcos) + (dy * psin), py = (-dx * psin) + (dy * pcos);
+                var colour = Pattern(texture, px, py, period) ? ink : paper;
                 var o = ((y * Width) + x) * 3;
-                for (var c = 0; c < 3; c++) pixels[o + c] = (colour[c] * shade) + random.Uniform(-12, 12);
+                for (var c = 0; c < 3; c++) pixels[o + c] = colour[c] + random.Uniform(-10, 10);
                 Mask[(y * Width) + x] = maskValue;
             }
         }
@@ -56,64 +59,73 @@ internal sealed class DemoCanvas
     {
         DemoShape.Disc => (x * x) + (y * y) <= 1,
         DemoShape.Square => Math.Abs(x) <= 0.8 && Math.Abs(y) <= 0.8,
-        DemoShape.Triangle => y <= 0.7 && Math.Abs(x) <= 0.9 * (y + 1) / 1.7,
-        DemoShape.Ring => (x * x) + (y * y) <= 1 && (x * x) + (y * y) >= 0.3,
-        DemoShape.Cross => (Math.Abs(x) <= 0.3 && Math.Abs(y) <= 1) || (Math.Abs(y) <= 0.3 && Math.Abs(x) <= 1),
+        DemoShape.Triangle => y <= 0.7 && Math.Abs(x) <= 1.1 * (y + 1) / 1.7,
+        DemoShape.Cross => (Math.Abs(x) <= 0.35 && Math.Abs(y) <= 1) || (Math.Abs(y) <= 0.35 && Math.Abs(x) <= 1),
         _ => false,
     };
 
-    private static double Texture(DemoShape shape, double x, double y, double size, double period) => shape switch
+    // True where the pattern shows its ink colour; (x, y) are relative to the object's centre, in the pattern's frame.
+    private static bool Pattern(DemoTexture texture, double x, double y, double period) => texture switch
     {
-        DemoShape.Disc => 1.0 - (0.45 * Math.Sqrt((x * x) + (y * y)) / size),
-        DemoShape.Square => ((int)Math.Floor(x / period) + (int)Math.Floor(y / period)) % 2 == 0 ? 1.0 : 0.65,
-        DemoShape.Triangle => Math.Floor(y / (period * 0.6)) % 2 == 0 ? 1.0 : 0.7,
-        DemoShape.Ring => 0.85 + (0.15 * Math.Sin(Math.Atan2(y, x) * 6)),
-        DemoShape.Cross => ((x * x) + (y * y)) % (period * period * 4) < period * period * 2 ? 1.0 : 0.75,
-        _ => 1.0,
+        DemoTexture.Stripes => Math.Sin(2 * Math.PI * x / period) >= 0,
+        DemoTexture.Checks => (Math.Floor(x / (0.6 * period)) + Math.Floor(y / (0.6 * period))) % 2 == 0,
+        DemoTexture.Dots => Math.Pow(x / period - Math.Round(x / period), 2) + Math.Pow(y / period - Math.Round(y / period), 2) < 0.07,
+        DemoTexture.Rings => Math.Sin(2 * Math.PI * Math.Sqrt((x * x) + (y * y)) / period) >= 0,
+        _ => false,
     };
 
-    private double[] ShapeColour(DemoShape shape)
+    // A saturated colour of any hue and a much darker or lighter one: the pattern's contrast, never its class.
+    private (double[] Ink, double[] Paper) TwoColours()
     {
-        double[] baseColour = shape switch
+        var hue = random.Uniform(0, 6);
+        var sector = (int)hue;
+        var f = hue - sector;
+        double[] rgb = sector switch
         {
-            DemoShape.Disc => [225, 60, 40],
-            DemoShape.Square => [40, 80, 220],
-            DemoShape.Triangle => [50, 190, 60],
-            DemoShape.Ring => [235, 210, 40],
-            _ => [190, 50, 200],
+            0 => [1, f, 0],
+            1 => [1 - f, 1, 0],
+            2 => [0, 1, f],
+            3 => [0, 1 - f, 1],
+            4 => [f, 0, 1],
+            _ => [1, 0, 1 - f],
         };
-        return baseColour.Select(v => Math.Clamp(v + random.Uniform(-25, 25), 0, 255)).ToArray();
+        var bright = rgb.Select(v => 60 + (190 * v)).ToArray();
+        var dark = bright.Select(v => v * random.Uniform(0.25, 0.45)).ToArray();
+        return random.NextDouble() < 0.5 ? (bright, dark) : (dark, bright);
     }
 
     private void PaintBackground()
     {
         var a = MutedColour();
         var b = MutedColour();
-        var kind = random.Next(0, 3);
-        var angle = random.Uniform(0, Math.PI);
-        var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
-        var period = random.Uniform(6, 20);
-        var noise = random.Uniform(8, 30);
+        const int cells = 4;
+        var grid = new double[(cells + 1) * (cells + 1)];
+        for (var i = 0; i < grid.Length; i++) grid[i] = random.NextDouble();
+        var grain = random.Uniform(4, 14);
         for (var y = 0; y < Height; y++)
         {
             for (var x = 0; x < Width; x++)
             {
-                var t = kind switch
-                {
-                    0 => random.NextDouble() * 0.3,
-                    1 => (((x * cos) + (y * sin)) / (Width + Height)) + 0.5,
-                    _ => Math.Floor(((x * cos) + (y * sin)) / period) % 2 == 0 ? 0.0 : 1.0,
-                };
-                t = Math.Clamp(t, 0, 1);
+                var gx = (double)x / Width * cells;
+                var gy = (double)y / Height * cells;
+                int ix = (int)gx, iy = (int)gy;
+                double fx = Smooth(gx - ix), fy = Smooth(gy - iy);
+                var top = Lerp(grid[(iy * (cells + 1)) + ix], grid[(iy * (cells + 1)) + ix + 1], fx);
+                var bottom = Lerp(grid[((iy + 1) * (cells + 1)) + ix], grid[((iy + 1) * (cells + 1)) + ix + 1], fx);
+                var t = Lerp(top, bottom, fy);
                 var o = ((y * Width) + x) * 3;
-                for (var c = 0; c < 3; c++) pixels[o + c] = (a[c] * (1 - t)) + (b[c] * t) + random.Uniform(-noise, noise);
+                for (var c = 0; c < 3; c++) pixels[o + c] = Lerp(a[c], b[c], t) + random.Uniform(-grain, grain);
             }
         }
     }
 
+    private static double Lerp(double a, double b, double t) => a + ((b - a) * t);
+
+    private static double Smooth(double t) => t * t * (3 - (2 * t));
+
     private double[] MutedColour()
     {
-        var grey = random.Uniform(60, 190);
-        return [grey + random.Uniform(-30, 30), grey + random.Uniform(-30, 30), grey + random.Uniform(-30, 30)];
+        var grey = random.Uniform(50, 200);
+        return [grey + random.Uniform(-35, 35), grey + random.Uniform(-35, 35), grey + random.Uniform(-35, 35)];
     }
 }

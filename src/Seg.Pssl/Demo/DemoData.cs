@@ -6,13 +6,15 @@ using Seg.Torch.Images;
 namespace Seg.Pssl.Demo;
 
 /// <summary>
-/// Generates Seg's demo data, deterministically from a seed (the same seed gives the same bytes):
+/// Generates Seg's demo data, PSSL's setting in miniature, deterministically from a seed (the same seed gives the same bytes):
 /// <list type="bullet">
-/// <item>an ImageNet + PSSL tree as PSSLDataset reads it (<c>pssl/ImageNet_org/train/&lt;synset&gt;/&lt;synset&gt;_N.JPEG</c>,
-/// <c>pssl/pssl2.1_consensus/train/&lt;synset&gt;/&lt;synset&gt;_N.JPEG_eiseg.npz</c> with <c>arr_0</c> = 1 on the object,
-/// <c>train.txt</c>, <c>imagenet_lsvrc_2015_synsets.txt</c>): one object per image, one synset per class;</item>
-/// <item>a segmentation dataset of the same kind of scenes with several objects (<c>seg/images</c>, single-channel PNG
-/// <c>seg/labels</c> with 0 = background and 1..K = the classes, <c>train_list.txt</c>/<c>val_list.txt</c>).</item>
+/// <item>a source of many pseudo-labelled images, an ImageNet + PSSL tree as PSSLDataset reads it
+/// (<c>pssl/ImageNet_org/train/&lt;synset&gt;/&lt;synset&gt;_N.JPEG</c>, <c>pssl/pssl2.1_consensus/train/&lt;synset&gt;/&lt;synset&gt;_N.JPEG_eiseg.npz</c>,
+/// <c>train.txt</c>, <c>imagenet_lsvrc_2015_synsets.txt</c>): one object per image, 12 fine-grained synsets (texture x shape),
+/// and as mask a coarse top-decile region (<see cref="DemoPseudoMask"/>), not the object's outline;</item>
+/// <item>a related but different target with few labels (<c>seg/images</c>, single-channel PNG <c>seg/labels</c>,
+/// <c>train_list.txt</c>/<c>val_list.txt</c>, <c>labels.txt</c>): scenes of 2 to 4 overlapping objects, labelled exactly by
+/// texture only (background 0, 1..4 = <see cref="DemoTexture"/>), including a shape the source never shows.</item>
 /// </list>
 /// </summary>
 public static class DemoData
@@ -20,28 +22,35 @@ public static class DemoData
     public const string ImagenetFolder = "ImageNet_org";
     public const string PsslFolder = "pssl2.1_consensus";
 
-    /// <summary>The object classes in class-id order (PSSL class id = index; segmentation label = index + 1).</summary>
-    public static IReadOnlyList<DemoShape> Classes { get; } = Enum.GetValues<DemoShape>();
+    /// <summary>The PSSL source's classes in class-id order (texture-major).</summary>
+    public static IReadOnlyList<DemoSynset> Synsets { get; } =
+        [.. Enum.GetValues<DemoTexture>().SelectMany(t => new[] { DemoShape.Disc, DemoShape.Square, DemoShape.Triangle }.Select(s => new DemoSynset(t, s)))];
 
-    /// <summary>The made-up synset id of a class (nXXXXXXXX, as ImageNet's).</summary>
-    public static string Synset(DemoShape shape) => $"n9000000{(int)shape + 1}";
+    /// <summary>The target's object classes (segmentation label = index + 1; 0 is background).</summary>
+    public static IReadOnlyList<DemoTexture> TargetClasses { get; } = Enum.GetValues<DemoTexture>();
+
+    /// <summary>The target's label names, background first, as <c>labels.txt</c> lists them.</summary>
+    public static IReadOnlyList<string> TargetLabelNames { get; } = [.. TargetClasses.Select(c => c.ToString().ToLowerInvariant()).Prepend("background")];
 
     /// <summary>Writes the demo data and returns where; progress and a summary go to <paramref name="log"/>.</summary>
     public static DemoDataSummary Generate(DemoDataOptions options, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Size, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.SegTrain, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.SegVal, 1);
         var psslDir = Path.Combine(options.Output, "pssl");
         var imagenetRoot = Path.Combine(psslDir, ImagenetFolder);
         var psslRoot = Path.Combine(psslDir, PsslFolder);
         var segRoot = Path.Combine(options.Output, "seg");
         var psslCount = WritePssl(imagenetRoot, psslRoot, options);
-        var (train, val) = WriteSegmentation(segRoot, options);
-        File.WriteAllText(Path.Combine(options.Output, "classes.txt"), string.Concat(Classes.Select(c =>
-            string.Create(CultureInfo.InvariantCulture, $"{Synset(c)} {c.ToString().ToLowerInvariant()} (PSSL class {(int)c}, seg label {(int)c + 1})\n"))));
-        log?.WriteLine($"wrote {psslCount} PSSL images of {Classes.Count} classes: imagenet_root {imagenetRoot}, pssl_root {psslRoot}");
-        log?.WriteLine($"wrote {train} + {val} segmentation images (train/val, {Classes.Count} classes + background 0): {segRoot}");
-        log?.WriteLine($"classes: {string.Join(", ", Classes.Select(c => $"{Synset(c)} {c.ToString().ToLowerInvariant()}"))}");
+        var train = WriteSplit(segRoot, "train", options.SegTrain, options.Seed, 100);
+        var val = WriteSplit(segRoot, "val", options.SegVal, options.Seed, 200);
+        File.WriteAllLines(Path.Combine(segRoot, "labels.txt"), TargetLabelNames);
+        File.WriteAllText(Path.Combine(options.Output, "classes.txt"), string.Concat(Synsets.Select((s, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{s.Id} {s.Name} (PSSL class {i}, seg label {(int)s.Texture + 1} {s.Texture.ToString().ToLowerInvariant()})\n"))));
+        log?.WriteLine($"wrote {psslCount} PSSL images of {Synsets.Count} synsets (texture x shape, top-decile pseudo masks): imagenet_root {imagenetRoot}, pssl_root {psslRoot}");
+        log?.WriteLine($"wrote {train} + {val} segmentation images (train/val, labelled by texture: {string.Join(", ", TargetLabelNames)}): {segRoot}");
         return new DemoDataSummary(imagenetRoot, psslRoot, segRoot, psslCount, train, val);
     }
 
@@ -49,38 +58,32 @@ public static class DemoData
     {
         Directory.CreateDirectory(psslRoot);
         var list = new List<string>();
-        foreach (var shape in Classes)
+        for (var k = 0; k < Synsets.Count; k++)
         {
-            var synset = Synset(shape);
-            Directory.CreateDirectory(Path.Combine(imagenetRoot, "train", synset));
-            Directory.CreateDirectory(Path.Combine(psslRoot, "train", synset));
+            var synset = Synsets[k];
+            Directory.CreateDirectory(Path.Combine(imagenetRoot, "train", synset.Id));
+            Directory.CreateDirectory(Path.Combine(psslRoot, "train", synset.Id));
             // Each image has its own generator, so writing them in parallel changes no byte.
+            var stream = 1 + k;
             Parallel.For(0, options.Size, i =>
             {
-                var random = DemoRandom.For(options.Seed, 1 + (int)shape, i);
-                var width = random.Next(112, 161);
-                var height = random.Next(96, 129);
+                var random = DemoRandom.For(options.Seed, stream, i);
+                var width = random.Next(96, 129);
+                var height = random.Next(80, 105);
                 var canvas = new DemoCanvas(width, height, random);
-                var size = random.Uniform(0.25, 0.4) * Math.Min(width, height);
-                canvas.Draw(shape, random.Uniform(size, width - size), random.Uniform(size, height - size), size, 1);
-                var name = $"{synset}_{i}.JPEG";
-                File.WriteAllBytes(Path.Combine(imagenetRoot, "train", synset, name), Jpeg(canvas.ToRgb(), width, height));
-                NpzWriter.WriteUInt8(Path.Combine(psslRoot, "train", synset, name + "_eiseg.npz"), canvas.Mask, [height, width]);
+                var size = random.Uniform(0.22, 0.32) * Math.Min(width, height);
+                var (cx, cy) = (random.Uniform(size, width - size), random.Uniform(size, height - size));
+                canvas.Draw(synset.Shape, synset.Texture, cx, cy, size, 1);
+                var mask = DemoPseudoMask.TopDecile(width, height, cx, cy, size, random);
+                var name = $"{synset.Id}_{i}.JPEG";
+                File.WriteAllBytes(Path.Combine(imagenetRoot, "train", synset.Id, name), Jpeg(canvas.ToRgb(), width, height));
+                NpzWriter.WriteUInt8(Path.Combine(psslRoot, "train", synset.Id, name + "_eiseg.npz"), mask, [height, width]);
             });
-            for (var i = 0; i < options.Size; i++) list.Add($"train/{synset}/{synset}_{i}.JPEG_eiseg.npz");
+            for (var i = 0; i < options.Size; i++) list.Add($"train/{synset.Id}/{synset.Id}_{i}.JPEG_eiseg.npz");
         }
         File.WriteAllLines(Path.Combine(psslRoot, PSSLDataset.TrainListName), list);
-        File.WriteAllLines(Path.Combine(psslRoot, PSSLDataset.SynsetsFileName), Classes.Select(Synset));
+        File.WriteAllLines(Path.Combine(psslRoot, PSSLDataset.SynsetsFileName), Synsets.Select(s => s.Id));
         return list.Count;
-    }
-
-    private static (int Train, int Val) WriteSegmentation(string root, DemoDataOptions options)
-    {
-        var train = WriteSplit(root, "train", 3 * options.Size, options.Seed, 100);
-        var val = WriteSplit(root, "val", options.Size, options.Seed, 200);
-        // Class names for evaluation tables (labels.txt in dataset_root, one per label id).
-        File.WriteAllLines(Path.Combine(root, "labels.txt"), Classes.Select(c => c.ToString().ToLowerInvariant()).Prepend("background"));
-        return (train, val);
     }
 
     // OpenCV's JPEG encoder (cv2.imwrite's, quality 95) over the canvas's RGB bytes.
@@ -98,18 +101,20 @@ public static class DemoData
     private static int WriteSplit(string root, string split, int count, int seed, int stream)
     {
         const int width = 128, height = 96;
+        var shapes = Enum.GetValues<DemoShape>();
         Directory.CreateDirectory(Path.Combine(root, "images", split));
         Directory.CreateDirectory(Path.Combine(root, "labels", split));
         Parallel.For(0, count, i =>
         {
             var random = DemoRandom.For(seed, stream, i);
             var canvas = new DemoCanvas(width, height, random);
-            var objects = random.Next(1, 4);
+            var objects = random.Next(2, 5);
             for (var k = 0; k < objects; k++)
             {
-                var shape = Classes[random.Next(0, Classes.Count)];
-                var size = random.Uniform(0.16, 0.3) * height;
-                canvas.Draw(shape, random.Uniform(size * 0.5, width - (size * 0.5)), random.Uniform(size * 0.5, height - (size * 0.5)), size, (byte)((int)shape + 1));
+                var texture = TargetClasses[random.Next(0, TargetClasses.Count)];
+                var shape = shapes[random.Next(0, shapes.Length)];
+                var size = random.Uniform(0.15, 0.27) * height;
+                canvas.Draw(shape, texture, random.Uniform(size * 0.5, width - (size * 0.5)), random.Uniform(size * 0.5, height - (size * 0.5)), size, (byte)((int)texture + 1));
             }
             File.WriteAllBytes(Path.Combine(root, ImagePath(split, i)), Jpeg(canvas.ToRgb(), width, height));
             using var mask = Tensor.FromBytes(canvas.Mask, [height, width], ScalarType.Byte);

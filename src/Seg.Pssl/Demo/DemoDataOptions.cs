@@ -8,6 +8,12 @@ public sealed record DemoDataOptions
 
     public int Seed { get; init; }
 
-    /// <summary>PSSL images per class; the segmentation set gets 3 x Size training and Size validation images.</summary>
-    public int Size { get; init; } = 40;
+    /// <summary>PSSL images per source synset (12 synsets): the many pseudo-labelled source images.</summary>
+    public int Size { get; init; } = 100;
+
+    /// <summary>Labelled target images for fine-tuning: few, as in the paper's setting.</summary>
+    public int SegTrain { get; init; } = 24;
+
+    /// <summary>Labelled target images for evaluation.</summary>
+    public int SegVal { get; init; } = 60;
 }
