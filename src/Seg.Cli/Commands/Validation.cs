@@ -20,8 +20,8 @@ internal static class Validation
 
     /// <summary>Each --opts item needs exactly one '=' (PaddleSeg asserts the same).</summary>
     internal static IEnumerable<string> Opts(IEnumerable<string> opts) =>
-        opts.Where(o => o.Count(c => c == '=') != 1)
-            .Select(o => $"--opts item '{o}' must be key=value with exactly one '=', e.g. --opts batch_size=1 test_config.scales=0.75,1.0,1.25");
+        opts.Where(o => o.Count(c => c == '=') != 1 || o.Split('=')[0].Split('.').Any(k => k.Trim().Length == 0) || o.Split('=')[1].Trim().Length == 0)
+            .Select(o => $"--opts item '{o}' must be key=value with exactly one '=', a key and a value, e.g. --opts batch_size=1 test_config.scales=0.75,1.0,1.25");
 
     /// <summary>--is_slide needs both windows (PaddleSeg would fail later, inside slide inference).</summary>
     internal static string? Slide(bool isSlide, int[]? cropSize, int[]? stride) =>

@@ -38,6 +38,14 @@ public static class SafeTensors
         {
             throw new InvalidDataException($"{path}: {e.Message}", e);
         }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{path} is cut short ({stream.Length} bytes; its header promises more): a truncated safetensors file, e.g. from an interrupted copy", e);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or FormatException or OverflowException or KeyNotFoundException or ArgumentException)
+        {
+            throw new InvalidDataException($"{path} is not a valid safetensors file: its header is malformed ({e.Message})", e);
+        }
     }
 
     public static SafeTensorsFile Load(Stream stream)
