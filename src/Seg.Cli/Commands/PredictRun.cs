@@ -37,7 +37,7 @@ internal static class PredictRun
             var report = PretrainedWeights.Load(model, a.ModelPath, output, strict: true);
             output.WriteLine($"Loaded {report.Loaded}/{report.Total} weights from {report.File}");
         }
-        catch (Exception e) when (e is WeightsMismatchException or InvalidOperationException or KeyNotFoundException or IOException or ArgumentException or TorchException)
+        catch (Exception e) when (e is WeightsMismatchException or InvalidDataException or InvalidOperationException or KeyNotFoundException or IOException or ArgumentException or TorchException)
         {
             error.WriteLine($"seg predict: error: --model_path: {e.Message}");
             return CommandErrors.ExitCode;

@@ -95,7 +95,7 @@ internal sealed class ValCommand
             {
                 PretrainedWeights.Load(model, a.ModelPath, error, strict: true);
             }
-            catch (WeightsMismatchException e)
+            catch (Exception e) when (e is WeightsMismatchException or InvalidDataException or FileNotFoundException)
             {
                 error.WriteLine($"seg val: error: --model_path: {e.Message}");
                 return CommandErrors.ExitCode;
