@@ -73,4 +73,23 @@ public class PluginsCommandTests
             Environment.SetEnvironmentVariable("SEG_PLUGINS", before);
         }
     }
+
+    // Issue 12: the checkout's plugins/ (SEG_HOME, set by the seg launcher) is scanned, and `seg plugins` says where it looked.
+    [Test]
+    public void The_checkouts_plugins_folder_is_scanned_and_listed()
+    {
+        var before = Environment.GetEnvironmentVariable("SEG_HOME");
+        Environment.SetEnvironmentVariable("SEG_HOME", root);
+        try
+        {
+            var run = SegRun.Of("plugins");
+            Assert.That(run.Output, Does.Contain("SoftDiceLoss"));
+            Assert.That(run.Output, Does.Contain("plugin folders searched").And.Contain($"  {Path.Combine(root, "plugins")} ("));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SEG_HOME", before);
+        }
+        Assert.That(SegRun.Of("plugins").Output, Does.Not.Contain("SoftDiceLoss"), "without SEG_HOME the folder is not searched");
+    }
 }

@@ -134,6 +134,23 @@ public class ValCommandTests
         Assert.That(noVal.Error, Does.Contain("has no val_dataset"));
     }
 
+    // Issue 12, case 1: weights that do not fit the config are refused, not evaluated as a partly random network.
+    [Test]
+    public void Weights_of_another_architecture_or_an_optimizer_file_are_refused_naming_the_keys()
+    {
+        var stdc2 = Val("--opts", "model.backbone.type=STDC2");
+        var optimizerFile = Path.Combine(dir, "optimizer.safetensors");
+        SafeTensors.Save(optimizerFile, [new("0.momentum_buffer", torch.zeros(2))]);
+        var optimizer = SegRun.Of("val", "--config", Config, "--model_path", optimizerFile, "--device", "cpu", "--opts", "model.backbone.pretrained=None",
+            $"val_dataset.dataset_root={Camvid}", $"val_dataset.val_path={list}");
+
+        Assert.That(stdc2.ExitCode, Is.EqualTo(1), stdc2.Output);
+        Assert.That(stdc2.Error, Does.Contain("seg val: error: --model_path: '" + model + "' does not fit PPLiteSeg").And.Contain("missing (backbone."));
+        Assert.That(stdc2.Output, Does.Not.Contain("Loaded trained params").And.Not.Contain("mIoU"));
+        Assert.That(optimizer.ExitCode, Is.EqualTo(1));
+        Assert.That(optimizer.Error, Does.Contain("holds none of the").And.Contain("optimizer.safetensors?"));
+    }
+
     private static long[] LabelHistogram()
     {
         var counts = new long[11];

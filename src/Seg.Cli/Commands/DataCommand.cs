@@ -47,6 +47,12 @@ internal static class DataCommand
                     error.WriteLine($"error: {e.Message}");
                     return 1;
                 }
+                if (dataset.Count == 0)
+                {
+                    output.WriteLine($"{key}: no samples: {EmptySource(dataset)} lists no image; an empty dataset cannot train or evaluate anything");
+                    total++;
+                    continue;
+                }
                 var issues = LabelChecker.CheckDataset(dataset);
                 total += issues.Count;
                 output.WriteLine(issues.Count == 0
@@ -60,4 +66,6 @@ internal static class DataCommand
         command.Subcommands.Add(DemoDataCommand.Create());
         return command;
     }
+
+    private static string EmptySource(SegDataset dataset) => dataset is Dataset { ListPath: var list } ? $"the file list '{list}'" : $"the {dataset.GetType().Name} dataset";
 }

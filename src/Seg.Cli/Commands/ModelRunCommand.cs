@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Seg.Core.Contracts;
+using Seg.Core.Weights;
 using Seg.Torch;
 
 namespace Seg.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class ModelRunCommand
     internal static Command Create(Option<string[]> plugins)
     {
         var config = CliOptions.Text("--config", "The config file (YAML); only its model is built");
-        var weights = CliOptions.Text("--weights", "Model weights (safetensors with the model's state-dict keys); without it the model keeps its initialisation");
+        var weights = CliOptions.Text("--weights", "Model weights: a safetensors file with the model's state-dict keys, or a checkpoint folder holding model.safetensors; without it the model keeps its initialisation");
         var input = CliOptions.Text("--input", "A safetensors file with the input images [N, C, H, W] (the tensor 'input', or its only tensor)");
         var outputPath = CliOptions.Text("--output", "Where the outputs go: a safetensors file with output_0, output_1, ... in the model's order");
         var mode = CliOptions.Choice("--mode", "eval", "eval: one output, running BatchNorm statistics; train: every training output, batch statistics", "eval", "train");
@@ -25,7 +26,7 @@ internal static class ModelRunCommand
             var o = r.GetValue(opts) ?? [];
             string?[] problems =
             [
-                Validation.ExistingFile("--config", r.GetValue(config)), Validation.ExistingFile("--weights", r.GetValue(weights), required: false),
+                Validation.ExistingFile("--config", r.GetValue(config)), Validation.ExistingPath("--weights", r.GetValue(weights)),
                 Validation.ExistingFile("--input", r.GetValue(input)), r.GetValue(outputPath) is null ? "--output is required" : null, .. Validation.Opts(o),
             ];
             if (CommandErrors.Report(error, "model run", problems)) return CommandErrors.ExitCode;
@@ -37,9 +38,9 @@ internal static class ModelRunCommand
                 {
                     try
                     {
-                        model.load(w, strict: true);
+                        model.load(PretrainedWeights.ResolveFile(w), strict: true);
                     }
-                    catch (InvalidOperationException e)
+                    catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or ArgumentException)
                     {
                         error.WriteLine($"seg model run: error: --weights: {e.Message}");
                         return CommandErrors.ExitCode;

@@ -12,11 +12,27 @@ internal static class PluginsCommand
         command.SetAction(r =>
         {
             var output = r.InvocationConfiguration.Output;
+            var options = PluginLoadOptions.FromEnvironment(r.GetValue(plugins) ?? []);
             var catalog = PluginsOption.LoadCatalog(r.GetValue(plugins) ?? [], r.InvocationConfiguration.Error);
             Write(catalog, output);
+            WhereItLooked(options, output);
             return 0;
         });
         return command;
+    }
+
+    // The plugin folders scanned, so a DLL dropped elsewhere is not a mystery.
+    internal static void WhereItLooked(PluginLoadOptions options, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("plugin folders searched (a plugin DLL goes directly in one, or in a subfolder of one):");
+        foreach (var (dir, _) in options.SearchDirectories())
+        {
+            var state = Directory.Exists(dir)
+                ? $"{Directory.EnumerateFiles(dir, "*.dll").Count() + Directory.EnumerateDirectories(dir).Sum(d => Directory.EnumerateFiles(d, "*.dll").Count())} DLL(s)"
+                : "does not exist";
+            output.WriteLine($"  {dir} ({state})");
+        }
     }
 
     internal static void Write(ComponentCatalog catalog, TextWriter output)

@@ -8,7 +8,7 @@ internal static class PluginsOption
 {
     internal static Option<string[]> Create() => new("--plugins")
     {
-        Description = $"A folder with plugin assemblies (repeatable; also {PluginLoadOptions.EnvironmentVariable} and plugins/ next to seg)",
+        Description = $"A folder with plugin assemblies (repeatable; also {PluginLoadOptions.EnvironmentVariable}, plugins/ next to the seg executable and the checkout's plugins/; `seg plugins` lists the folders searched)",
         Recursive = true,
         Arity = ArgumentArity.OneOrMore,
         DefaultValueFactory = _ => [],

@@ -34,10 +34,10 @@ internal static class PredictRun
         using var model = SegModelFactory.Build(config, catalog.Registry);
         try
         {
-            var report = PretrainedWeights.Load(model, a.ModelPath, output);
+            var report = PretrainedWeights.Load(model, a.ModelPath, output, strict: true);
             output.WriteLine($"Loaded {report.Loaded}/{report.Total} weights from {report.File}");
         }
-        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or IOException or ArgumentException or TorchException)
+        catch (Exception e) when (e is WeightsMismatchException or InvalidDataException or InvalidOperationException or KeyNotFoundException or IOException or ArgumentException or TorchException)
         {
             error.WriteLine($"seg predict: error: --model_path: {e.Message}");
             return CommandErrors.ExitCode;
@@ -72,7 +72,7 @@ internal static class PredictRun
                 device = new Device(DeviceType.CUDA, a.DeviceId);
                 return true;
             case "gpu":
-                error.WriteLine("note: --device gpu: CUDA is not available, predicting on the CPU");
+                device = DeviceChoice.Resolve(a.Device, "predicting", error);
                 return true;
             default:
                 error.WriteLine($"seg predict: error: --device {a.Device} is not supported by Seg (gpu or cpu)");

@@ -14,6 +14,7 @@ internal sealed class SegCommandLine
         Predict = new PredictCommand(Plugins);
         Root = new RootCommand("Seg: train, fine-tune and evaluate semantic-segmentation models (PaddleSeg configs, libtorch engine).");
         Root.Options.Add(Plugins);
+        Root.Options.Add(new Option<bool>(ErrorReporting.DebugFlag) { Description = "Print the stack trace of an error (also SEG_DEBUG=1)", Recursive = true });
         Root.Subcommands.Add(Train.Command);
         Root.Subcommands.Add(Val.Command);
         Root.Subcommands.Add(Predict.Command);
@@ -43,7 +44,7 @@ internal sealed class SegCommandLine
         SegLog.Out = output;
         try
         {
-            return ErrorReporting.Run(() => new SegCommandLine().Root.Parse(args).Invoke(configuration), error);
+            return ErrorReporting.Run(() => new SegCommandLine().Root.Parse(args).Invoke(configuration), error, ErrorReporting.DebugRequested(args));
         }
         finally
         {

@@ -35,8 +35,8 @@ internal sealed class TrainCommand
     {
         this.plugins = plugins;
         Command = new Command("train", "Train a model from a PaddleSeg config (flags as PaddleSeg's tools/train.py). " +
-            "Checkpoints go to save_dir/iter_N (model, optimizer, state.json); Ctrl-C finishes the current iteration, saves it and exits with code 130; " +
-            "a NaN/infinite loss stops with exit code 3, keeping the last good checkpoint.");
+            "Checkpoints go to save_dir/iter_N (model, optimizer, state.json); Ctrl-C or SIGTERM finishes the current iteration (abandoning an evaluation), saves it and exits with code 130; " +
+            "a NaN/infinite loss, output, gradient or weight stops with exit code 3, keeping the last good checkpoint.");
         foreach (var o in new Option[] { config, device, saveDir, numWorkers, doEval, useVdl, useEma, resumeModel, iters, batchSize, learningRate, saveInterval, logIters, keepCheckpointMax, earlyStopIntervals, seed, precision, ampLevel, profilerOptions, dataFormat, repeats, opts, useMultilabel })
             Command.Options.Add(o);
         Command.SetAction(r => Run(r, r.InvocationConfiguration.Error));
@@ -104,8 +104,9 @@ internal sealed class TrainCommand
     {
         var arguments = Read(r);
         if (CommandErrors.Report(error, "train", Validate(arguments))) return CommandErrors.ExitCode;
+        using var stop = new StopSignals(error); // from the start: a signal while loading still ends with exit 130
         var catalog = PluginsOption.LoadCatalog(arguments.Plugins, error);
         var loaded = ConfigLoading.Load(arguments.Config, Overrides(arguments), catalog, error);
-        return TrainRunner.Run(arguments, loaded, catalog, r.InvocationConfiguration.Output, error);
+        return TrainRunner.Run(arguments, loaded, catalog, r.InvocationConfiguration.Output, error, stop.Token);
     }
 }

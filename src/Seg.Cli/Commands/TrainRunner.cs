@@ -1,6 +1,7 @@
 using System.Globalization;
 using Seg.Core.Checkpoints;
 using Seg.Core.Config;
+using Seg.Core.Data.Checking;
 using Seg.Core.Data.Datasets;
 using Seg.Core.Data.Loading;
 using Seg.Core.Evaluation;
@@ -15,13 +16,14 @@ using Seg.Torch;
 namespace Seg.Cli.Commands;
 
 // `seg train` after its arguments and config are valid: PaddleSeg's tools/train.py start-up order (spec §5.1),
-// then the trainer. Exit codes: 0 done, 130 stopped by Ctrl-C (a checkpoint saved), 3 non-finite loss, 1 errors.
+// then the trainer. Exit codes: 0 done, 130 stopped by Ctrl-C or SIGTERM (a checkpoint saved), 3 non-finite loss,
+// output, gradient or weights, 1 errors.
 internal static class TrainRunner
 {
     internal const int CancelledExitCode = 130;
     internal const int NonFiniteExitCode = 3;
 
-    internal static int Run(TrainArguments a, SegConfig config, ComponentCatalog catalog, TextWriter output, TextWriter error)
+    internal static int Run(TrainArguments a, SegConfig config, ComponentCatalog catalog, TextWriter output, TextWriter error, CancellationToken stop = default)
     {
         foreach (var warning in UnsupportedFlags(a)) error.WriteLine($"warning: {warning}");
         if (a.ResumeModel is { } resume)
@@ -40,7 +42,8 @@ internal static class TrainRunner
         if (a.Seed is { } seed) torch.manual_seed(seed); // before the model is built, so its initialisation follows the seed
         var registry = catalog.Registry;
         var saveDir = a.SaveDir;
-        if (File.Exists(saveDir)) File.Delete(saveDir); // as PaddleSeg: a file in the way of save_dir is removed
+        using var saveDirLock = SaveDirLock.Acquire(saveDir); // PaddleSeg deletes a file in the way; Seg refuses it
+        if (saveDirLock.TakenOver is { } note) error.WriteLine(note);
         config.SaveResolved(saveDir);
 
         using var model = SegModelFactory.Build(config, registry);
@@ -70,31 +73,22 @@ internal static class TrainRunner
         };
         var inference = InferenceOptions.FromTestConfig(config.TestConfig);
         Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null : Evaluation(val, inference, a.NumWorkers, log);
-        return Train(model, optimizer, losses, train, options, evaluator, output, error);
+        return Train(model, optimizer, losses, train, options, evaluator, output, error, stop);
     }
 
-    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, TextWriter output, TextWriter error)
+    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, TextWriter output, TextWriter error, CancellationToken stop)
     {
-        using var cts = new CancellationTokenSource();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
-        {
-            if (cts.IsCancellationRequested) return; // a second Ctrl-C ends the process at once
-            e.Cancel = true;
-            cts.Cancel();
-            error.WriteLine("Stopping after the current iteration and saving a checkpoint (Ctrl-C again to abort without saving)...");
-        }
-        Console.CancelKeyPress += OnCancel;
         try
         {
             var live = TerminalProgress.Applies(output);
             TrainingResult result;
             if (live)
             {
-                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress }.Run(cts.Token));
+                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress }.Run(stop));
             }
             else
             {
-                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output }.Run(cts.Token);
+                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output }.Run(stop);
             }
             switch (result.Outcome)
             {
@@ -107,14 +101,10 @@ internal static class TrainRunner
                     return 0;
             }
         }
-        catch (Exception e) when (e is CheckpointException or DataLoaderException or InvalidOperationException or NotImplementedException)
+        catch (Exception e) when (e is CheckpointException or DataLoaderException or LabelCheckException or InvalidOperationException or NotImplementedException)
         {
             error.WriteLine($"error: {e.Message}. Checkpoints already saved in '{options.SaveDir}' are kept.");
             return ErrorReporting.ExitCode;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
         }
     }
 

@@ -91,7 +91,15 @@ internal sealed class ValCommand
         if (a.ModelPath is null) error.WriteLine("warning: no --model_path: evaluating the model's initial weights");
         else
         {
-            PretrainedWeights.Load(model, a.ModelPath, error);
+            try
+            {
+                PretrainedWeights.Load(model, a.ModelPath, error, strict: true);
+            }
+            catch (Exception e) when (e is WeightsMismatchException or InvalidDataException or FileNotFoundException)
+            {
+                error.WriteLine($"seg val: error: --model_path: {e.Message}");
+                return CommandErrors.ExitCode;
+            }
             output.WriteLine($"Loaded trained params from {a.ModelPath}");
         }
         var target = DeviceChoice.Resolve(a.Device, "evaluating", error);

@@ -68,7 +68,7 @@ public static class CheckpointStore
             optimizer.Optimizer.load_state_dict(Path.Combine(folder, CheckpointFiles.Optimizer));
             optimizer.LoadScheduleState(state.Schedule);
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or Seg.Torch.TorchException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or InvalidOperationException or Seg.Torch.TorchException)
         {
             throw new CheckpointException($"cannot resume from '{folder}': {e.Message} (was it saved from the same config?)", e);
         }

@@ -31,6 +31,10 @@ public static class ConfigOverrideApplier
             throw new ConfigException(at, $"--opts items are key=value with exactly one '=', such as '--opts batch_size=1 test_config.scales=0.75,1.0,1.25', but got '{item}'");
         var (key, text) = (parts[0], parts[1]);
         var keys = key.Split('.');
+        if (keys.Any(k => k.Length == 0 || k.Trim() != k))
+            throw new ConfigException(at, $"--opts '{item}': the key '{key}' is not a dotted path of names (empty or space-padded part); write e.g. '--opts iters=4' or 'train_dataset.dataset_root=data/camvid'");
+        if (text.Trim().Length == 0)
+            throw new ConfigException(at, $"--opts '{item}': no value after '='; write e.g. '--opts {key}=4' (or '{key}=None' for null)");
         var current = config;
         for (var i = 0; i < keys.Length - 1; i++)
         {

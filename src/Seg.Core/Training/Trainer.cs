@@ -48,9 +48,9 @@ public sealed class Trainer
     public ITrainingProgress? Progress { get; init; }
 
     /// <summary>
-    /// Trains until <see cref="TrainerOptions.Iters"/>, a cancellation (the current iteration finishes and is saved)
-    /// or a non-finite loss (nothing new is saved). Data-loading and model errors propagate; checkpoints already
-    /// written stay.
+    /// Trains until <see cref="TrainerOptions.Iters"/>, a cancellation (the current iteration finishes and is saved; an
+    /// evaluation in progress is abandoned) or a non-finite loss, output, gradient or weight (<see cref="NonFiniteGuard"/>:
+    /// nothing new is saved). Data-loading and model errors propagate; checkpoints already written stay.
     /// </summary>
     public TrainingResult Run(CancellationToken cancellationToken = default)
     {
@@ -69,6 +69,7 @@ public sealed class Trainer
         private int itersPerEpoch;
         private long seed;
         private int iteration;
+        private int startIteration;
         private int lastSaved = -1;
         private string? lastCheckpoint;
         private double bestMeanIoU = -1.0;
@@ -99,7 +100,7 @@ public sealed class Trainer
             if (resumed is not null && resumed.BatchesPerEpoch != 0 && resumed.BatchesPerEpoch != itersPerEpoch)
                 Info($"[TRAIN] warning: the checkpoint was taken with {resumed.BatchesPerEpoch} batches per epoch, now there are {itersPerEpoch}; the data order will differ from the original run");
 
-            if (main) metrics = new TrainingMetricsLog(t.options.SaveDir);
+            if (main) metrics = new TrainingMetricsLog(t.options.SaveDir, resumed?.Iteration);
             try
             {
                 var result = Loop(cancellationToken);
@@ -135,6 +136,8 @@ public sealed class Trainer
             var epoch = (long)(iteration / itersPerEpoch);
             var skip = iteration % itersPerEpoch;
             var batchStart = t.Clock.GetTimestamp();
+            startIteration = iteration;
+            if (cancellationToken.IsCancellationRequested) return Cancelled();
             while (iteration < iters)
             {
                 foreach (var batch in TrainingBatches.Of(loader, epoch, skip))
@@ -148,6 +151,8 @@ public sealed class Trainer
                     }
                     t.Progress?.Report(iteration, lastLoss, lastLr);
                     if (iteration % t.options.LogIters == 0) LogTrain();
+                    var saving = iteration % t.options.SaveInterval == 0 || iteration == iters || cancellationToken.IsCancellationRequested;
+                    if (saving && NonFiniteGuard.Weights(t.model) is { } badWeights) return NonFinite(badWeights, lastTerms);
                     if (iteration % t.options.SaveInterval == 0 || iteration == iters) EvaluateAndSave(cancellationToken);
                     batchStart = t.Clock.GetTimestamp();
                     if (cancellationToken.IsCancellationRequested) return Cancelled();
@@ -168,13 +173,19 @@ public sealed class Trainer
             torch.manual_seed(IterationSeeds.For(seed, iteration));
             var labelsOnHost = batch.Labels ?? throw new InvalidOperationException("the training batch has no labels: a training dataset must give a label for every image");
             var images = batch.Images.to(device);
+            BatchLabelCheck.Check(batch, t.dataset.NumClasses, t.dataset.IgnoreIndex, iteration);
             var labels = labelsOnHost.to(device);
             var logits = t.model.call(images);
             using var output = t.losses.Compute(logits, labels);
             var loss = output.Total.item<float>();
             var terms = output.Terms.Select((term, j) => new KeyValuePair<string, double>($"loss_{j}:{term.Name}", term.Value.item<float>())).ToList();
-            if (!double.IsFinite(loss)) return NonFinite(loss, terms);
-            output.Total.backward();
+            var problem = double.IsFinite(loss) ? NonFiniteGuard.Outputs(logits) : string.Create(CultureInfo.InvariantCulture, $"the total loss is {loss}");
+            if (problem is null)
+            {
+                output.Total.backward();
+                problem = NonFiniteGuard.Gradients(t.model);
+            }
+            if (problem is not null) return NonFinite(problem, terms);
             t.optimizer.Step();
             lastLr = t.optimizer.LearningRate;
             t.optimizer.StepSchedule();
@@ -184,12 +195,12 @@ public sealed class Trainer
             return null;
         }
 
-        private TrainingResult NonFinite(double loss, IReadOnlyList<KeyValuePair<string, double>> terms)
+        private TrainingResult NonFinite(string problem, IReadOnlyList<KeyValuePair<string, double>> terms)
         {
             var detail = string.Join(", ", terms.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} = {kv.Value}")));
             var kept = lastCheckpoint is null ? "no checkpoint was saved before it" : $"the last good checkpoint is {lastCheckpoint}";
             var message = string.Create(CultureInfo.InvariantCulture,
-                $"the total loss is {loss} at iter {iteration} ({detail}); training stopped without stepping or saving this iteration, {kept}. Lower the learning rate, check the labels (ignore_index, num_classes) or resume from the checkpoint.");
+                $"{problem} at iter {iteration} ({detail}); training stopped without stepping or saving this iteration, {kept}. Lower the learning rate, check the labels (ignore_index, num_classes) or resume from the checkpoint.");
             Error(message);
             return new TrainingResult { Outcome = TrainingOutcome.NonFiniteLoss, LastIteration = iteration - 1, FinalLoss = lastLoss, BestMeanIoU = bestMeanIoU, BestIteration = bestIteration, Message = message };
         }
@@ -220,6 +231,10 @@ public sealed class Trainer
                         bestIteration = iteration;
                         improved = true;
                     }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    Info($"[EVAL] Stopped on request: the evaluation at iter {iteration} is skipped; the checkpoint is saved without it");
                 }
                 finally
                 {
@@ -255,8 +270,15 @@ public sealed class Trainer
 
         private TrainingResult Cancelled()
         {
-            Save();
-            Info($"[TRAIN] Stopped on request after iter {iteration}; saved {lastCheckpoint}. Continue with --resume_model {lastCheckpoint}");
+            if (iteration > startIteration)
+            {
+                Save();
+                Info($"[TRAIN] Stopped on request after iter {iteration}; saved {lastCheckpoint}. Continue with --resume_model {lastCheckpoint}");
+            }
+            else
+            {
+                Info($"[TRAIN] Stopped on request before training iter {iteration + 1}; nothing new to save{(lastCheckpoint is null ? "" : $". Continue with --resume_model {lastCheckpoint}")}");
+            }
             return new TrainingResult { Outcome = TrainingOutcome.Cancelled, LastIteration = iteration, FinalLoss = lastLoss, BestMeanIoU = bestMeanIoU, BestIteration = bestIteration };
         }
 

@@ -14,10 +14,16 @@ public sealed class TrainingMetricsLog : IDisposable
 
     private readonly StreamWriter writer;
 
-    public TrainingMetricsLog(string saveDir)
+    /// <summary>
+    /// Opens (appends to) <c>saveDir/train_log.jsonl</c>. <paramref name="resumedAt"/>: the iteration a resumed run
+    /// continues from; lines of later iterations (written by the run after that checkpoint, which the resumed run
+    /// replays) are cut first, so every iteration appears once.
+    /// </summary>
+    public TrainingMetricsLog(string saveDir, int? resumedAt = null)
     {
         Directory.CreateDirectory(saveDir);
         Path = System.IO.Path.Combine(saveDir, FileName);
+        if (resumedAt is { } iteration) CutAfter(Path, iteration);
         writer = new StreamWriter(Path, append: true) { AutoFlush = true };
     }
 
@@ -68,4 +74,28 @@ public sealed class TrainingMetricsLog : IDisposable
     private void Write(JsonObject line) => writer.WriteLine(line.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
 
     public void Dispose() => writer.Dispose();
+
+    // Keeps the lines up to and including `iteration` (and any line without an iteration), replacing the file atomically.
+    private static void CutAfter(string path, int iteration)
+    {
+        if (!File.Exists(path)) return;
+        var lines = File.ReadAllLines(path);
+        var kept = lines.Where(line => IterationOf(line) is not { } i || i <= iteration).ToList();
+        if (kept.Count == lines.Length) return;
+        var temp = path + ".tmp";
+        File.WriteAllLines(temp, kept);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static long? IterationOf(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject o && o["iter"] is JsonValue v && v.TryGetValue<long>(out var i) ? i : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a line cut short by a crash: the replayed iterations write it again
+        }
+    }
 }

@@ -37,7 +37,8 @@ public static class PretrainedWeights
     /// </summary>
     /// <exception cref="ArgumentException">A URL, or a <c>.pdparams</c> file.</exception>
     /// <exception cref="FileNotFoundException">The path (or the folder's model.safetensors) does not exist.</exception>
-    public static PretrainedLoadReport Load(Module module, string? path, TextWriter? log = null)
+    /// <exception cref="WeightsMismatchException"><paramref name="strict"/> (<c>--model_path</c>) and the weights do not fit exactly (<see cref="StrictWeights"/>).</exception>
+    public static PretrainedLoadReport Load(Module module, string? path, TextWriter? log = null, bool strict = false)
     {
         ArgumentNullException.ThrowIfNull(module);
         log ??= SegLog.Out;
@@ -50,6 +51,7 @@ public static class PretrainedWeights
         log.WriteLine($"Loading pretrained model from {path}");
         var file = ResolveFile(path);
         using var weights = SafeTensors.Load(file);
+        if (strict) StrictWeights.Check(module, weights.Tensors, file);
         var report = CopyMatching(module, file, weights.Tensors);
         log.WriteLine($"{report.Summary()} (into {module.GetType().Name})");
         return report;

@@ -36,7 +36,15 @@ public static class SafeTensors
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
+            throw new InvalidDataException($"{path} is not a valid safetensors file: {e.Message}", e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{path} is cut short ({stream.Length} bytes; its header promises more): a truncated safetensors file, e.g. from an interrupted copy", e);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException or KeyNotFoundException or ArgumentException)
+        {
+            throw new InvalidDataException($"{path} is not a valid safetensors file: its header is malformed ({e.Message})", e);
         }
     }
 
@@ -46,7 +54,7 @@ public static class SafeTensors
         Span<byte> lenBytes = stackalloc byte[8];
         stream.ReadExactly(lenBytes);
         var headerLen = BinaryPrimitives.ReadInt64LittleEndian(lenBytes);
-        if (headerLen <= 0 || headerLen > MaxHeaderBytes) throw new InvalidDataException($"not a safetensors file (header length {headerLen})");
+        if (headerLen <= 0 || headerLen > MaxHeaderBytes) throw new InvalidDataException($"its header length field reads {headerLen} bytes");
         var headerBytes = new byte[headerLen];
         stream.ReadExactly(headerBytes);
         JsonObject header;
@@ -62,7 +70,8 @@ public static class SafeTensors
                 foreach (var (k, v) in node!.AsObject()) metadata[k] = v?.GetValue<string>() ?? "";
                 continue;
             }
-            var o = node!.AsObject();
+            if (node is not JsonObject o || o["dtype"] is not JsonValue || o["shape"] is not JsonArray || o["data_offsets"] is not JsonArray { Count: 2 })
+                throw new InvalidDataException($"tensor '{name}' in the header lacks dtype, shape or data_offsets [begin, end]");
             var dtypeName = o["dtype"]!.GetValue<string>();
             if (!Dtypes.TryGetValue(dtypeName, out var type)) throw new InvalidDataException($"tensor '{name}' has unsupported dtype {dtypeName}");
             var shape = o["shape"]!.AsArray().Select(x => x!.GetValue<long>()).ToArray();

@@ -82,6 +82,8 @@ public sealed class DataLoader
                 throw new DataLoaderException($"cannot batch samples of different sizes: {first.Describe()} is [{string.Join(", ", first.Image.shape)}] but {s.Describe()} is [{string.Join(", ", s.Image.shape)}]; crop or resize them to one size (e.g. RandomPaddingCrop)");
             if (s.Label is { } l && l.dim() != 2)
                 throw new DataLoaderException($"the label of {s.Describe()} has shape [{string.Join(", ", l.shape)}]; a single-channel label (class ids) is expected, not an RGB image. Run `seg data check` to list such files.");
+            if (s.LabelIsGtField && s.Label is { } m && (m.shape[0] != s.Image.shape[1] || m.shape[1] != s.Image.shape[2]))
+                throw new DataLoaderException($"the label of {s.Describe()} is {m.shape[1]}x{m.shape[0]} (w x h) after the transforms but the image is {s.Image.shape[2]}x{s.Image.shape[1]}: the files differ in size. Run `seg data check --config <config>` to list such files.");
         }
         var images = torch.stack(samples.Select(s => s.Image).ToList());
         Tensor? labels = null;

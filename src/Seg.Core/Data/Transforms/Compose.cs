@@ -1,3 +1,4 @@
+using Seg.Core.Data.Checking;
 using Seg.Core.Data.Datasets;
 using Seg.Torch;
 using Seg.Torch.Images;
@@ -58,6 +59,8 @@ public sealed class Compose
                     if (!ReferenceEquals(prepared, label)) label.Dispose();
                     label = prepared;
                 }
+                if (labelIsGtField && label.dim() == 2)
+                    LabelSizeWarnings.Check(imagePath, labelPath, image.shape[0], image.shape[1], label.shape[0], label.shape[1]);
             }
         }
         catch
