@@ -74,6 +74,39 @@ public class FlagParsingTests
         });
     }
 
+    [TestCase("val", "--aug_eval")]
+    [TestCase("predict", "--aug_pred")]
+    public void Aug_legacy_parses_with_the_augmentation_switch(string command, string augment)
+    {
+        string[] required = command == "predict" ? ["--model_path", "m", "--image_path", "i"] : [];
+        var (cli, r) = Parse([command, "--config", "x.yml", .. required, augment, "--aug_legacy", "--scales", "0.75", "1.0", "1.25", "--flip_horizontal"]);
+
+        var t = command == "val" ? cli.Val.Read(r).TestConfig : cli.Predict.Read(r).TestConfig;
+
+        Assert.That((t.Augment, t.AugLegacy, t.FlipHorizontal), Is.EqualTo((true, true, true)));
+    }
+
+    [TestCase("val", "--aug_eval")]
+    [TestCase("predict", "--aug_pred")]
+    public void Aug_legacy_without_the_augmentation_switch_is_a_clear_error(string command, string augment)
+    {
+        var dir = Directory.CreateTempSubdirectory("seg-aug-legacy-").FullName;
+        try
+        {
+            var config = MinimalConfig.Write(dir);
+            string[] required = command == "predict" ? ["--model_path", config, "--image_path", config] : [];
+
+            var run = SegRun.Of([command, "--config", config, .. required, "--aug_legacy"]);
+
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.Error, Does.Contain($"--aug_legacy needs {augment}"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Test]
     public void Val_defaults_are_PaddleSegs()
     {

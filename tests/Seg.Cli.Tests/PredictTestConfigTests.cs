@@ -54,6 +54,21 @@ public class PredictTestConfigTests
     }
 
     [Test]
+    public void Aug_legacy_comes_from_the_yaml_or_the_command_line()
+    {
+        var legacyYaml = TestConfig("  aug_legacy: true\n");
+        var plainYaml = TestConfig("  scales: 0.5\n");
+
+        var fromYaml = PredictTestConfig.Merge(legacyYaml, new TestConfigArguments { Augment = true, Scales = [0.75, 1.25] });
+        var fromCli = PredictTestConfig.Merge(plainYaml, new TestConfigArguments { Augment = true, AugLegacy = true, Scales = [0.75, 1.25] });
+        var neither = PredictTestConfig.Merge(plainYaml, new TestConfigArguments { Augment = true, Scales = [0.75, 1.25] });
+
+        Assert.That((fromYaml.AugEval, fromYaml.AugLegacy), Is.EqualTo((true, true)));
+        Assert.That((fromCli.AugEval, fromCli.AugLegacy), Is.EqualTo((true, true)));
+        Assert.That(neither.AugLegacy, Is.False, "PaddleSeg v2.8+ by default");
+    }
+
+    [Test]
     public void Is_slide_on_the_command_line_replaces_the_window()
     {
         var yaml = TestConfig("  is_slide: false\n  crop_size: [64, 32]\n");

@@ -123,6 +123,27 @@ public class ValCommandTests
     }
 
     [Test]
+    public void Aug_legacy_evaluates_as_paddleseg_v27_and_is_recorded()
+    {
+        var v28Dir = Path.Combine(dir, "aug-v28");
+        var v27Dir = Path.Combine(dir, "aug-v27");
+        string[] aug = ["--confusion_matrix", "--aug_eval", "--scales", "0.75", "1.0", "1.25"];
+
+        var v28 = Val(["--save_dir", v28Dir, .. aug]);
+        var v27 = Val(["--save_dir", v27Dir, "--aug_legacy", .. aug]);
+
+        Assert.That(v28.ExitCode, Is.EqualTo(0), v28.Error);
+        Assert.That(v27.ExitCode, Is.EqualTo(0), v27.Error);
+        using var m28 = JsonDocument.Parse(File.ReadAllText(Path.Combine(v28Dir, "metrics.json")));
+        using var m27 = JsonDocument.Parse(File.ReadAllText(Path.Combine(v27Dir, "metrics.json")));
+        Assert.That(m28.RootElement.GetProperty("test_config").GetProperty("aug_legacy").GetBoolean(), Is.False);
+        Assert.That(m27.RootElement.GetProperty("test_config").GetProperty("aug_legacy").GetBoolean(), Is.True);
+        var csv27 = File.ReadAllText(Path.Combine(v27Dir, "confusion_matrix.csv"));
+        Assert.That(csv27, Is.Not.EqualTo(File.ReadAllText(Path.Combine(v28Dir, "confusion_matrix.csv"))), "chained resizes and summed softmax change some predictions");
+        Assert.That(csv27.Split('\n').Skip(1).Where(r => r.Length > 0).Select(r => r.Split(',').Skip(1).Sum(long.Parse)), Is.EqualTo(LabelHistogram()));
+    }
+
+    [Test]
     public void A_missing_model_file_or_val_dataset_is_a_clear_error()
     {
         var missing = SegRun.Of("val", "--config", Config, "--model_path", Path.Combine(dir, "nope.safetensors"));

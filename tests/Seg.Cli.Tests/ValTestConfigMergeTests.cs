@@ -37,4 +37,15 @@ public class ValTestConfigMergeTests
         Assert.That((merged.IsSlide, merged.CropSize, merged.Stride), Is.EqualTo((true, ((int, int)?)(8, 6), ((int, int)?)(4, 3))));
         Assert.That((merged.AugEval, merged.Scales[0]), Is.EqualTo((true, 0.5)));
     }
+
+    [Test]
+    public void Aug_legacy_turns_the_v27_combination_on_and_never_off()
+    {
+        var on = TestConfigMerge.Apply(Yaml, new TestConfigArguments { Augment = true, AugLegacy = true, Scales = [0.75, 1.0] });
+        var kept = TestConfigMerge.Apply(Yaml with { AugLegacy = true }, new TestConfigArguments { Augment = true, Scales = [1.0] });
+        var plain = TestConfigMerge.Apply(Yaml, new TestConfigArguments { Augment = true, Scales = [1.0] });
+
+        Assert.That((on.AugLegacy, kept.AugLegacy, plain.AugLegacy), Is.EqualTo((true, true, false)));
+        Assert.That(on.Scales, Is.EqualTo(new[] { 0.75, 1.0 }));
+    }
 }

@@ -6,6 +6,9 @@ public sealed record TestConfigArguments
     /// <summary>--aug_eval (val) or --aug_pred (predict).</summary>
     public bool Augment { get; init; }
 
+    /// <summary>--aug_legacy: augmentation as PaddleSeg v2.7.0 and earlier (chained resizes, summed softmax).</summary>
+    public bool AugLegacy { get; init; }
+
     public IReadOnlyList<double> Scales { get; init; } = [1.0];
 
     public bool FlipHorizontal { get; init; }

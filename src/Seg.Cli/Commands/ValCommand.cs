@@ -128,6 +128,7 @@ internal sealed class ValCommand
             ["test_config"] = new Dictionary<string, object?>
             {
                 ["aug_eval"] = options.AugEval,
+                ["aug_legacy"] = options.AugLegacy,
                 ["scales"] = options.Scales,
                 ["flip_horizontal"] = options.FlipHorizontal,
                 ["flip_vertical"] = options.FlipVertical,

@@ -23,15 +23,15 @@ public sealed record InferenceOptions
     public (int Width, int Height)? Stride { get; init; }
 
     /// <summary>
-    /// Multi-scale as PaddleSeg's code does it (default): aug_inference reassigns <c>im = F.interpolate(im, ...)</c>, so
-    /// each scale resizes the previous scale's image (to int(H·s+0.5) of the original size). False resizes the original
-    /// input for every scale. With one scale both are the same.
+    /// Augmented inference as PaddleSeg v2.7.0 and earlier did it (<c>test_config.aug_legacy</c>, <c>--aug_legacy</c>):
+    /// each scale resizes the previous scale's image and the per-pass softmax outputs are summed. Off (default): v2.8.0+,
+    /// every scale resized from the original input and the raw logits averaged. Only used with <see cref="AugEval"/>.
     /// </summary>
-    public bool ChainScaleResizes { get; init; } = true;
+    public bool AugLegacy { get; init; }
 
     /// <summary>
-    /// The options a config's <c>test_config</c> gives (keys aug_eval, scales, flip_horizontal, flip_vertical,
-    /// is_slide, crop_size, stride; other keys are left to their users). <c>scales</c> is a float, wrapped as [s], or a
+    /// The options a config's <c>test_config</c> gives (keys aug_eval, aug_legacy, scales, flip_horizontal,
+    /// flip_vertical, is_slide, crop_size, stride; other keys are left to their users). <c>scales</c> is a float, wrapped as [s], or a
     /// list of numbers; a bare int such as <c>1</c> is rejected as PaddleSeg rejects it (write <c>1.0</c>).
     /// </summary>
     public static InferenceOptions FromTestConfig(ConfigMap? testConfig)
@@ -41,6 +41,7 @@ public sealed record InferenceOptions
         return o with
         {
             AugEval = Bool(testConfig, "aug_eval") ?? false,
+            AugLegacy = Bool(testConfig, "aug_legacy") ?? false,
             Scales = ScalesOf(testConfig.Get("scales")) ?? o.Scales,
             FlipHorizontal = Bool(testConfig, "flip_horizontal") ?? false,
             FlipVertical = Bool(testConfig, "flip_vertical") ?? false,

@@ -5,7 +5,7 @@ using F = Seg.Torch.torch.nn.functional;
 
 namespace Seg.Core.Evaluation;
 
-/// <summary>PaddleSeg's infer.inference / aug_inference / slide_inference (spec §8.3-8.5, v2.8+: raw logits averaged).</summary>
+/// <summary>PaddleSeg's infer.inference / aug_inference / slide_inference (spec §8.3-8.5; aug_inference as v2.8+ or, with <see cref="InferenceOptions.AugLegacy"/>, as v2.7).</summary>
 public static class SegInference
 {
     /// <summary>Sliding-window canvases larger than this many elements are accumulated on the CPU.</summary>
@@ -42,10 +42,15 @@ public static class SegInference
     }
 
     /// <summary>
-    /// aug_inference without the reverse transform: for each scale the input is resized to int(H·s+0.5)×int(W·s+0.5)
-    /// (bilinear, align_corners false; from the previous scale's image, as PaddleSeg does, unless
-    /// <see cref="InferenceOptions.ChainScaleResizes"/> is off); each flip combination is inferred, flipped back and resized to H×W; the raw
-    /// logits are averaged over all scale×flip passes.
+    /// aug_inference without the reverse transform. For each scale the input is resized to int(H·s+0.5)×int(W·s+0.5)
+    /// (bilinear, align_corners false); each flip combination is inferred (<see cref="Single"/>, so sliding windows
+    /// apply inside each scale), flipped back and resized to H×W.
+    /// <list type="bullet">
+    /// <item>PaddleSeg v2.8.0+ (default): every scale is resized from the original input; the raw logits are averaged
+    /// over len(scales)·len(flips).</item>
+    /// <item>v2.7.0 and earlier (<see cref="InferenceOptions.AugLegacy"/>): each scale is resized from the previous
+    /// scale's image (<c>im = F.interpolate(im, ...)</c>); the softmax of each pass is summed, not averaged.</item>
+    /// </list>
     /// </summary>
     public static Tensor Augmented(SegModel model, Tensor image, InferenceOptions options)
     {
@@ -54,32 +59,38 @@ public static class SegInference
         options.Validate();
         var (h, w) = (image.shape[2], image.shape[3]);
         var flips = FlipCombinations(options.FlipHorizontal, options.FlipVertical);
+        var legacy = options.AugLegacy;
         Tensor? sum = null;
         var source = image.alias();
-        foreach (var scale in options.Scales)
+        try
         {
-            using var scope = torch.NewDisposeScope();
-            var sh = (long)(h * scale + 0.5);
-            var sw = (long)(w * scale + 0.5);
-            var scaled = F.interpolate(source, [sh, sw], mode: InterpolationMode.Bilinear, align_corners: false);
-            if (options.ChainScaleResizes)
+            foreach (var scale in options.Scales)
             {
-                source.Dispose();
-                source = scaled.DetachFromDisposeScope();
+                using var scope = torch.NewDisposeScope();
+                var scaled = F.interpolate(source, [(long)(h * scale + 0.5), (long)(w * scale + 0.5)], mode: InterpolationMode.Bilinear, align_corners: false);
+                if (legacy)
+                {
+                    source.Dispose();
+                    source = scaled.DetachFromDisposeScope();
+                }
+                foreach (var flip in flips)
+                {
+                    using var pass = torch.NewDisposeScope();
+                    var logit = Flip(Single(model, Flip(scaled, flip), options), flip);
+                    var back = F.interpolate(logit, [h, w], mode: InterpolationMode.Bilinear, align_corners: false);
+                    var term = legacy ? back.softmax(1) : back;
+                    if (sum is null) sum = term.DetachFromDisposeScope();
+                    else sum.add_(term);
+                }
             }
-            foreach (var flip in flips)
-            {
-                using var pass = torch.NewDisposeScope();
-                var flipped = Flip(scaled, flip);
-                var logit = Flip(Single(model, flipped, options), flip);
-                var back = F.interpolate(logit, [h, w], mode: InterpolationMode.Bilinear, align_corners: false);
-                if (sum is null) sum = back.DetachFromDisposeScope();
-                else sum.add_(back);
-            }
-        }
-        source.Dispose();
-        using (sum)
+            if (legacy) return sum!.alias();
             return sum!.div(options.Scales.Count * flips.Count);
+        }
+        finally
+        {
+            source.Dispose();
+            sum?.Dispose();
+        }
     }
 
     /// <summary>

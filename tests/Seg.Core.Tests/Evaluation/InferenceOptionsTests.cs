@@ -29,6 +29,15 @@ public class InferenceOptionsTests
     }
 
     [Test]
+    public void Aug_legacy_is_off_by_default_and_must_be_a_boolean()
+    {
+        Assert.That(Of("test_config:\n  aug_eval: True\n").AugLegacy, Is.False, "the default is PaddleSeg v2.8+");
+        Assert.That(Of("test_config:\n  aug_eval: True\n  aug_legacy: True\n").AugLegacy, Is.True);
+        Assert.That(() => Of("test_config:\n  aug_legacy: v2.7\n"),
+            Throws.TypeOf<ConfigException>().With.Message.Contains("t.yml:2").And.Message.Contains("test_config.aug_legacy must be True or False"));
+    }
+
+    [Test]
     public void Validation_names_the_missing_window_and_bad_scales()
     {
         Assert.That(() => new InferenceOptions { IsSlide = true, CropSize = (4, 4) }.Validate(), Throws.ArgumentException.With.Message.Contains("crop_size and stride"));

@@ -58,29 +58,61 @@ public class InferenceTests
         Assert.That(SegInference.FlipCombinations(false, true), Is.EqualTo(new[] { (false, false), (false, true) }));
     }
 
-    [TestCase(true)]
-    [TestCase(false)]
-    public void Scales_resize_the_input_with_python_rounding_and_average_logits_resized_back(bool chain)
+    [Test]
+    public void Scales_resize_the_original_input_with_python_rounding_and_average_raw_logits_resized_back()
     {
         using var scope = torch.NewDisposeScope();
         using var model = new ConvModel(3, 3, 4);
         var x = Image(13, 10);
-        var options = new InferenceOptions { AugEval = true, Scales = [0.75, 1.25], FlipHorizontal = true, ChainScaleResizes = chain };
+        var options = new InferenceOptions { AugEval = true, Scales = [0.75, 1.25], FlipHorizontal = true };
 
         var logits = SegInference.Logits(model, x, [], options);
 
         // int(13·0.75 + 0.5) = 10, int(10·0.75 + 0.5) = 8; int(13·1.25 + 0.5) = 16, int(10·1.25 + 0.5) = 13.
         Assert.That(model.Inputs.Select(i => (i.shape[2], i.shape[3])), Is.EqualTo(new[] { (10L, 8L), (10L, 8L), (16L, 13L), (16L, 13L) }));
         var expected = torch.zeros(1, 3, 13, 10);
-        var source = x;
         foreach (var (h, w) in new[] { (10L, 8L), (16L, 13L) })
         {
-            var s = Resize(source, h, w);
-            if (chain) source = s; // PaddleSeg's `im = F.interpolate(im, ...)`: the second scale starts from the first
+            var s = Resize(x, h, w); // PaddleSeg v2.8+: `im_scale = F.interpolate(im, ...)`, every scale from the original
             expected += Resize(model.Apply(s), 13, 10) + Resize(model.Apply(s.flip(3)).flip(3), 13, 10);
         }
         Assert.That(logits.allclose(expected / 4, 1e-5, 1e-5), Is.True);
-        Assert.That(model.Inputs[2].allclose(Resize(x, 16, 13), 1e-4, 1e-4), Is.Not.EqualTo(chain));
+        Assert.That(model.Inputs[2].allclose(Resize(x, 16, 13), 0, 0), Is.True);
+    }
+
+    [Test]
+    public void Legacy_scales_resize_the_previous_scale_and_sum_softmax()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = new ConvModel(3, 3, 4);
+        var x = Image(13, 10);
+        var options = new InferenceOptions { AugEval = true, AugLegacy = true, Scales = [0.75, 1.25], FlipHorizontal = true };
+
+        var logits = SegInference.Logits(model, x, [], options);
+
+        Assert.That(model.Inputs.Select(i => (i.shape[2], i.shape[3])), Is.EqualTo(new[] { (10L, 8L), (10L, 8L), (16L, 13L), (16L, 13L) }));
+        var expected = torch.zeros(1, 3, 13, 10);
+        var source = x;
+        foreach (var (h, w) in new[] { (10L, 8L), (16L, 13L) })
+        {
+            source = Resize(source, h, w); // PaddleSeg v2.7: `im = F.interpolate(im, ...)`, the second scale starts from the first
+            expected += Resize(model.Apply(source), 13, 10).softmax(1) + Resize(model.Apply(source.flip(3)).flip(3), 13, 10).softmax(1);
+        }
+        Assert.That(logits.allclose(expected, 1e-5, 1e-5), Is.True, "summed, not averaged");
+        Assert.That(logits.sum(1).allclose(torch.ones(1, 13, 10) * 4, 1e-5, 1e-5), Is.True, "four softmaxes sum to 4 per pixel");
+        Assert.That(model.Inputs[2].allclose(Resize(x, 16, 13), 1e-3, 1e-3), Is.False, "the 1.25 scale comes from the 0.75 image");
+    }
+
+    [Test]
+    public void Legacy_changes_nothing_without_augmentation()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = new ConvModel(3, 3, 5);
+        var x = Image(7, 9);
+
+        var logits = SegInference.Logits(model, x, [], new InferenceOptions { AugLegacy = true });
+
+        Assert.That(logits.allclose(model.Apply(x), 0, 0), Is.True);
     }
 
     [Test]
