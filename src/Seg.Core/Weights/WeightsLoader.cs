@@ -54,7 +54,7 @@ public static class WeightsLoader
         if (head.Length > 0 && head[0] == Pickle.PickleOp.Proto) return PdparamsReader.Read(ReadAll(file), file);
         if (LooksLikeSafeTensors(head))
         {
-            using var st = SafeTensors.Load(file);
+            var st = SafeTensors.Load(file); // its tensors now belong to the LoadedWeights
             return new LoadedWeights(file, WeightsFormat.SafeTensors, st.Tensors);
         }
         throw new WeightsFormatException(file, null, null,

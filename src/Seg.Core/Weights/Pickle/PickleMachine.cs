@@ -209,8 +209,9 @@ internal sealed class PickleMachine
     private ReadOnlyMemory<byte> Slice(long count)
     {
         if (count > data.Length - pos)
-            throw new WeightsFormatException(source, opStart, null,
-                $"truncated: the stream ends at byte {data.Length} but opcode {PickleOp.Name(data.Span[opStart])} needs {count} more bytes at byte {pos}");
+            throw new WeightsFormatException(source, opStart, null, opStart == data.Length
+                ? $"truncated: the stream ends at byte {data.Length} without a STOP opcode"
+                : $"truncated: the stream ends at byte {data.Length} but opcode {PickleOp.Name(data.Span[opStart])} needs {count} more bytes at byte {pos}");
         var slice = data.Slice(pos, (int)count);
         pos += (int)count;
         return slice;
