@@ -202,7 +202,7 @@ internal sealed class PickleMachine
         return (int)length;
     }
 
-    private int Length(ulong length) => length > int.MaxValue ? Length(long.MaxValue) : Length((long)length);
+    private int Length(ulong length) => Length(length > long.MaxValue ? long.MaxValue : (long)length);
 
     private ReadOnlySpan<byte> Take(long count) => Slice(count).Span;
 
