@@ -74,7 +74,7 @@ public class ModelConvertCommandTests
     public void Bad_arguments_are_one_line_errors(string output, string message)
     {
         var args = new List<string> { "model", "convert", Fixture("small_p4.pdparams"), Path.Combine(dir, output) };
-        if (message == "two keys") args.AddRange(["--map", "re:.*=same"]);
+        if (message == "two keys") args.AddRange(["--map", "re:^.*$=same"]);
 
         var run = SegRun.Of([.. args]);
 

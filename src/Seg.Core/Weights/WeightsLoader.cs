@@ -51,12 +51,12 @@ public static class WeightsLoader
         if (head.StartsWith("PK"u8)) return LoadZip(file);
         if (head.StartsWith((byte[])[0x1f, 0x8b])) return FromArchive(file, WeightsArchive.ReadTar(file, gzip: true));
         if (head.Length > 262 && head[257..262].SequenceEqual("ustar"u8)) return FromArchive(file, WeightsArchive.ReadTar(file, gzip: false));
-        if (head.Length > 0 && head[0] == Pickle.PickleOp.Proto) return PdparamsReader.Read(ReadAll(file), file);
-        if (LooksLikeSafeTensors(head))
+        if (LooksLikeSafeTensors(head, new FileInfo(file).Length))
         {
             var st = SafeTensors.Load(file); // its tensors now belong to the LoadedWeights
             return new LoadedWeights(file, WeightsFormat.SafeTensors, st.Tensors);
         }
+        if (head.Length > 1 && head[0] == Pickle.PickleOp.Proto) return PdparamsReader.Read(ReadAll(file), file);
         throw new WeightsFormatException(file, null, null,
             "is not a weights file Seg reads (.safetensors, Paddle .pdparams, PyTorch .pth/.pt zip, or a .tar.gz/.tgz/.tar/.zip holding model.pdparams)");
     }
@@ -99,6 +99,7 @@ public static class WeightsLoader
         return File.ReadAllBytes(file);
     }
 
-    private static bool LooksLikeSafeTensors(ReadOnlySpan<byte> head) =>
-        head.Length > 8 && BitConverter.ToInt64(head[..8]) > 0 && head[8] == (byte)'{';
+    // An 8-byte little-endian header length that fits the file, then the JSON header's '{'.
+    private static bool LooksLikeSafeTensors(ReadOnlySpan<byte> head, long fileLength) =>
+        head.Length > 8 && BitConverter.ToInt64(head[..8]) is > 0 and var n && n <= fileLength - 8 && head[8] == (byte)'{';
 }

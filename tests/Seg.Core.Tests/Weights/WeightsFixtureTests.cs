@@ -96,4 +96,26 @@ public class WeightsFixtureTests
             File.Delete(path);
         }
     }
+
+    [Test]
+    public void A_safetensors_file_whose_header_length_starts_with_the_pickle_byte_is_still_safetensors()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"seg-st-0x80-{Guid.NewGuid():N}.safetensors");
+        using var t = torch.ones(2);
+        try
+        {
+            for (var pad = 0; ; pad++)
+            {
+                SafeTensors.Save(path, [new("w", t)], new Dictionary<string, string> { ["pad"] = new string('x', pad) });
+                if (File.ReadAllBytes(path)[0] == 0x80) break;
+            }
+            using var weights = WeightsLoader.Load(path);
+            Assert.That(weights.Format, Is.EqualTo(WeightsFormat.SafeTensors));
+            Assert.That(weights.Tensors.Single().Value.equal(t), Is.True);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
