@@ -12,6 +12,9 @@ namespace Seg.Core.Weights.Pickle;
 internal sealed class PickleMachine
 {
     private const int LongTextBytes = 64 * 1024;
+
+    /// <summary>A ResNet-50 state dict takes about 10,000 opcodes; millions of tiny ones can only be an attack on memory.</summary>
+    private const int MaxOpcodes = 4_000_000;
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     private readonly ReadOnlyMemory<byte> data;
@@ -39,9 +42,11 @@ internal sealed class PickleMachine
     {
         if (data.Length < 2 || data.Span[0] != PickleOp.Proto)
             throw new WeightsFormatException(source, 0, null, "not a pickle of protocol 2-5 (it does not start with the PROTO opcode)");
-        while (true)
+        for (var count = 0; ; count++)
         {
             opStart = pos;
+            if (count == MaxOpcodes)
+                throw Fail($"more than {MaxOpcodes} opcodes: no weights file needs that many (each can allocate an object, so this is refused as a memory attack)");
             var op = ReadByte();
             try
             {
