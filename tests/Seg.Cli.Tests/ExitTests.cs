@@ -18,22 +18,6 @@ public class ExitTests
     public void TearDown() => Directory.Delete(dir, recursive: true);
 
     [Test]
-    public void Valid_model_convert_says_plainly_it_is_not_implemented()
-    {
-        var model = Path.Combine(dir, "model.safetensors");
-        (string[] Args, string What)[] cases =
-        [
-            (["model", "convert", "--model_path", model], "weight conversion"),
-        ];
-        foreach (var (args, what) in cases)
-        {
-            var run = SegRun.Of(args);
-            Assert.That(run.ExitCode, Is.EqualTo(2), string.Join(' ', args));
-            Assert.That(run.Error, Does.Contain($"the arguments are valid, but {what} is not implemented yet in Seg; nothing was run."));
-        }
-    }
-
-    [Test]
     public void Missing_or_absent_config_is_an_error()
     {
         var missing = SegRun.Of("train");

@@ -11,7 +11,7 @@ internal static class ModelRunCommand
     internal static Command Create(Option<string[]> plugins)
     {
         var config = CliOptions.Text("--config", "The config file (YAML); only its model is built");
-        var weights = CliOptions.Text("--weights", "Model weights: a safetensors file with the model's state-dict keys, or a checkpoint folder holding model.safetensors; without it the model keeps its initialisation");
+        var weights = CliOptions.Text("--weights", "Model weights with the model's state-dict keys (.safetensors, .pdparams, .pth, a checkpoint folder or archive); without it the model keeps its initialisation");
         var input = CliOptions.Text("--input", "A safetensors file with the input images [N, C, H, W] (the tensor 'input', or its only tensor)");
         var outputPath = CliOptions.Text("--output", "Where the outputs go: a safetensors file with output_0, output_1, ... in the model's order");
         var mode = CliOptions.Choice("--mode", "eval", "eval: one output, running BatchNorm statistics; train: every training output, batch statistics", "eval", "train");
@@ -38,9 +38,10 @@ internal static class ModelRunCommand
                 {
                     try
                     {
-                        model.load(PretrainedWeights.ResolveFile(w), strict: true);
+                        using var loaded = WeightsLoader.Load(w);
+                        model.load_state_dict(loaded.Tensors, strict: true);
                     }
-                    catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or ArgumentException)
+                    catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
                     {
                         error.WriteLine($"seg model run: error: --weights: {e.Message}");
                         return CommandErrors.ExitCode;

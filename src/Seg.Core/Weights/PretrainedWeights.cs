@@ -5,18 +5,15 @@ using Seg.Torch.Modules;
 namespace Seg.Core.Weights;
 
 /// <summary>
-/// PaddleSeg's load_pretrained_model / load_entire_model (spec §6.2) for Seg's safetensors weights: a
-/// <c>.safetensors</c> file or a checkpoint folder (<c>iter_N/</c>, <c>best_model/</c>) holding
-/// <c>model.safetensors</c>. For each entry of the module's state dict, in order: missing from the file or of another
+/// PaddleSeg's load_pretrained_model / load_entire_model (spec §6.2) over any source <see cref="WeightsLoader"/> reads:
+/// safetensors, .pdparams, .pth, a checkpoint folder, a model-zoo archive or a URL in PaddleSeg's download cache. For each entry of the module's state dict, in order: missing from the file or of another
 /// shape → keeps its initial value and is reported; otherwise copied (under no_grad). Extra file entries are ignored.
-/// A URL is refused (no network at run time); so is a PaddleSeg <c>.pdparams</c> pickle.
 /// </summary>
 public static class PretrainedWeights
 {
     /// <summary>The file name of a model's weights inside a checkpoint folder.</summary>
     public const string ModelFileName = "model.safetensors";
 
-    private static readonly string[] UrlSchemes = ["http", "https", "ftp"];
     private static readonly AsyncLocal<bool> ArchitectureOnlyActive = new();
 
     /// <summary>
@@ -35,8 +32,8 @@ public static class PretrainedWeights
     /// "Loading pretrained model from {path}" and one summary line to <paramref name="log"/> (default
     /// <see cref="SegLog.Out"/>). A null or empty path loads nothing and logs PaddleSeg's "trained from scratch" warning.
     /// </summary>
-    /// <exception cref="ArgumentException">A URL, or a <c>.pdparams</c> file.</exception>
-    /// <exception cref="FileNotFoundException">The path (or the folder's model.safetensors) does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The path (or the folder's weights file, or a URL's cached copy) does not exist.</exception>
+    /// <exception cref="WeightsFormatException">Not a weights file, or a refused one.</exception>
     /// <exception cref="WeightsMismatchException"><paramref name="strict"/> (<c>--model_path</c>) and the weights do not fit exactly (<see cref="StrictWeights"/>).</exception>
     public static PretrainedLoadReport Load(Module module, string? path, TextWriter? log = null, bool strict = false)
     {
@@ -49,10 +46,9 @@ public static class PretrainedWeights
             return new PretrainedLoadReport("", 0, module.state_dict().Count, []);
         }
         log.WriteLine($"Loading pretrained model from {path}");
-        var file = ResolveFile(path);
-        using var weights = SafeTensors.Load(file);
-        if (strict) StrictWeights.Check(module, weights.Tensors, file);
-        var report = CopyMatching(module, file, weights.Tensors);
+        using var weights = WeightsLoader.Load(path);
+        if (strict) StrictWeights.Check(module, weights.Tensors, weights.Source);
+        var report = CopyMatching(module, weights.Source, weights.Tensors);
         log.WriteLine($"{report.Summary()} (into {module.GetType().Name})");
         return report;
     }
@@ -69,37 +65,8 @@ public static class PretrainedWeights
         return new PretrainedLoadReport("", 0, module.state_dict().Count, []);
     }
 
-    /// <summary>The safetensors file <paramref name="path"/> names: itself, or <c>path/model.safetensors</c> for a folder.</summary>
-    /// <exception cref="ArgumentException">A URL, or a <c>.pdparams</c> file.</exception>
-    /// <exception cref="FileNotFoundException">Nothing there to load.</exception>
-    public static string ResolveFile(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (IsUrl(path))
-            throw new ArgumentException(
-                $"pretrained weights at a URL are not downloaded (Seg uses no network at run time): download {path} yourself, " +
-                "convert it to safetensors if it is a PaddleSeg .pdparams/.tar.gz, and point `pretrained:` at the local file or checkpoint folder");
-        if (Directory.Exists(path))
-        {
-            var inFolder = Path.Combine(path, ModelFileName);
-            if (File.Exists(inFolder)) return inFolder;
-            if (File.Exists(Path.Combine(path, "model.pdparams"))) throw PdparamsError(Path.Combine(path, "model.pdparams"));
-            throw new FileNotFoundException(
-                $"The pretrained model directory {path} holds no {ModelFileName} (a checkpoint folder such as output/iter_1000 or output/best_model does)",
-                inFolder);
-        }
-        if (path.EndsWith(".pdparams", StringComparison.OrdinalIgnoreCase)) throw PdparamsError(path);
-        if (!File.Exists(path)) throw new FileNotFoundException($"The pretrained model is not found: {path}", path);
-        return path;
-    }
-
     /// <summary>Whether <paramref name="path"/> is an http, https or ftp URL.</summary>
-    public static bool IsUrl(string path) =>
-        Uri.TryCreate(path, UriKind.Absolute, out var uri) && UrlSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
-
-    private static ArgumentException PdparamsError(string path) =>
-        new($"{path} is a PaddleSeg .pdparams pickle, which Seg cannot read yet: convert it to safetensors " +
-            "(in Python: load it with paddle.load and save the name → array dict with safetensors.numpy.save_file) and point `pretrained:` at that file");
+    public static bool IsUrl(string path) => WeightsLoader.IsUrl(path);
 
     private static PretrainedLoadReport CopyMatching(Module module, string file, IReadOnlyList<KeyValuePair<string, Tensor>> tensors)
     {

@@ -123,25 +123,21 @@ public class PretrainedWeightsTests
         Assert.That(new PretrainedLoadReport("f", 10, 10, []).Summary(), Is.EqualTo("loaded 10/10"));
     }
 
-    [TestCase("https://bj.bcebos.com/paddleseg/dygraph/PP_STDCNet1.tar.gz")]
-    [TestCase("http://example.com/model.safetensors")]
-    [TestCase("ftp://example.com/model.safetensors")]
-    public void A_url_is_refused_with_a_message_to_download_it(string url)
-    {
-        using var target = Net(4, 2);
-        var e = Assert.Throws<ArgumentException>(() => PretrainedWeights.Load(target, url, TextWriter.Null));
-        Assert.That(e!.Message, Does.Contain(url).And.Contain("download").And.Contain("local file"));
-    }
-
     [Test]
-    public void A_pdparams_file_or_paddleseg_folder_is_refused_with_a_conversion_hint()
+    public void A_pdparams_file_or_paddleseg_checkpoint_folder_loads_like_safetensors()
     {
+        using var source = Net(4, 1);
+        var paddleFolder = Path.Combine(dir, "best_model");
+        WeightsWriter.Save(Path.Combine(paddleFolder, "model.pdparams"), source.state_dict().ToList(), WeightsFormat.Pdparams);
         using var target = Net(4, 2);
-        var file = Path.Combine(dir, "model.pdparams");
-        File.WriteAllBytes(file, [1, 2, 3]);
-        var e = Assert.Throws<ArgumentException>(() => PretrainedWeights.Load(target, file, TextWriter.Null));
-        Assert.That(e!.Message, Does.Contain(file).And.Contain("safetensors"));
-        Assert.That(() => PretrainedWeights.Load(target, dir, TextWriter.Null), Throws.ArgumentException.With.Message.Contains("pdparams"));
+        using var log = new StringWriter();
+
+        var report = PretrainedWeights.Load(target, paddleFolder, log);
+
+        Assert.That(report.Loaded, Is.EqualTo(report.Total));
+        Assert.That(report.File, Is.EqualTo(Path.Combine(paddleFolder, "model.pdparams")));
+        foreach (var (k, v) in source.state_dict()) Assert.That(target.state_dict()[k].equal(v), Is.True, k);
+        Assert.That(log.ToString(), Does.StartWith($"Loading pretrained model from {paddleFolder}"));
     }
 
     [Test]
@@ -150,7 +146,7 @@ public class PretrainedWeightsTests
         using var target = Net(4, 2);
         var missing = Path.Combine(dir, "nope", "iter_5");
         Assert.That(() => PretrainedWeights.Load(target, missing, TextWriter.Null), Throws.InstanceOf<FileNotFoundException>().With.Message.Contains(missing));
-        Assert.That(() => PretrainedWeights.Load(target, dir, TextWriter.Null), Throws.InstanceOf<FileNotFoundException>().With.Message.Contains("model.safetensors"));
+        Assert.That(() => PretrainedWeights.Load(target, dir, TextWriter.Null), Throws.InstanceOf<FileNotFoundException>().With.Message.Contains("model.safetensors or model.pdparams"));
     }
 
     [Test]
@@ -176,6 +172,6 @@ public class PretrainedWeightsTests
         using var target = Net(4, 2);
         using (PretrainedWeights.ArchitectureOnly())
             Assert.That(PretrainedWeights.Load(target, "https://example.com/x.tar.gz", TextWriter.Null).Loaded, Is.EqualTo(0));
-        Assert.That(() => PretrainedWeights.Load(target, "https://example.com/x.tar.gz", TextWriter.Null), Throws.ArgumentException);
+        Assert.That(() => PretrainedWeights.Load(target, "https://example.com/x/never-cached-" + Guid.NewGuid().ToString("N") + ".tar.gz", TextWriter.Null), Throws.InstanceOf<FileNotFoundException>());
     }
 }

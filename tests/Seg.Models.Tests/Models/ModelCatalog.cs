@@ -16,7 +16,7 @@ internal static class ModelCatalog
 
     internal static ComponentRegistry Registry => LazyRegistry.Value;
 
-    // PaddleSeg's configs name backbone weights by URL, which Seg refuses to load; these tests need the architecture only.
+    // PaddleSeg's configs name backbone weights by URL (read from the download cache); these tests need the architecture only.
     internal static SegModel Build(string configPath)
     {
         using var architectureOnly = Seg.Core.Weights.PretrainedWeights.ArchitectureOnly();
