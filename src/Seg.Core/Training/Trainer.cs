@@ -47,6 +47,12 @@ public sealed class Trainer
 
     public ITrainingProgress? Progress { get; init; }
 
+    /// <summary>Data parallelism (rank 0's start, gradient averaging); null: one process.</summary>
+    public IGradientSynchronizer? Gradients { get; init; }
+
+    /// <summary>Agrees on stops (non-finite loss, Ctrl-C) across ranks.</summary>
+    public IStopAgreement Stops { get; init; } = LocalStopAgreement.Instance;
+
     /// <summary>
     /// Trains until <see cref="TrainerOptions.Iters"/>, a cancellation (the current iteration finishes and is saved)
     /// or a non-finite loss (nothing new is saved). Data-loading and model errors propagate; checkpoints already
@@ -129,6 +135,7 @@ public sealed class Trainer
         {
             var iters = t.options.Iters;
             t.model.train();
+            t.Gradients?.SynchronizeStart(t.model);
             t.optimizer.ZeroGrad();
             t.Progress?.Start(iteration, iters);
             var device = t.model.parameters().FirstOrDefault()?.device ?? Device.CPU;
@@ -150,7 +157,7 @@ public sealed class Trainer
                     if (iteration % t.options.LogIters == 0) LogTrain();
                     if (iteration % t.options.SaveInterval == 0 || iteration == iters) EvaluateAndSave(cancellationToken);
                     batchStart = t.Clock.GetTimestamp();
-                    if (cancellationToken.IsCancellationRequested) return Cancelled();
+                    if (t.Stops.FirstRank(cancellationToken.IsCancellationRequested) >= 0) return Cancelled();
                     if (iteration >= iters) break;
                 }
                 epoch++;
@@ -173,8 +180,9 @@ public sealed class Trainer
             using var output = t.losses.Compute(logits, labels);
             var loss = output.Total.item<float>();
             var terms = output.Terms.Select((term, j) => new KeyValuePair<string, double>($"loss_{j}:{term.Name}", term.Value.item<float>())).ToList();
-            if (!double.IsFinite(loss)) return NonFinite(loss, terms);
+            if (t.Stops.FirstRank(!double.IsFinite(loss)) is var stopRank and >= 0) return NonFinite(loss, terms, stopRank);
             output.Total.backward();
+            t.Gradients?.AverageGradients(t.model);
             t.optimizer.Step();
             lastLr = t.optimizer.LearningRate;
             t.optimizer.StepSchedule();
@@ -184,8 +192,9 @@ public sealed class Trainer
             return null;
         }
 
-        private TrainingResult NonFinite(double loss, IReadOnlyList<KeyValuePair<string, double>> terms)
+        private TrainingResult NonFinite(double loss, IReadOnlyList<KeyValuePair<string, double>> terms, int stopRank)
         {
+            if (stopRank != t.options.Rank.Rank) terms = [.. terms, new($"but rank {stopRank}'s total loss", double.NaN)];
             var detail = string.Join(", ", terms.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} = {kv.Value}")));
             var kept = lastCheckpoint is null ? "no checkpoint was saved before it" : $"the last good checkpoint is {lastCheckpoint}";
             var message = string.Create(CultureInfo.InvariantCulture,
