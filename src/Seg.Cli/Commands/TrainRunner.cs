@@ -9,6 +9,7 @@ using Seg.Core.Optimization;
 using Seg.Core.Plugins;
 using Seg.Core.Registry;
 using Seg.Core.Training;
+using Seg.Cli.Launch;
 using Seg.Models.Segmentation;
 using Seg.Torch;
 
@@ -37,11 +38,13 @@ internal static class TrainRunner
             }
         }
         var device = ChooseDevice(a.Device, error);
+        using var worker = DistributedWorker.Join(device, error);
+        if (worker is not null) device = worker.DeviceFor(device);
         if (a.Seed is { } seed) torch.manual_seed(seed); // before the model is built, so its initialisation follows the seed
         var registry = catalog.Registry;
         var saveDir = a.SaveDir;
         if (File.Exists(saveDir)) File.Delete(saveDir); // as PaddleSeg: a file in the way of save_dir is removed
-        config.SaveResolved(saveDir);
+        if (worker?.Rank.IsMain != false) config.SaveResolved(saveDir);
 
         using var model = SegModelFactory.Build(config, registry);
         model.to(device);
@@ -65,17 +68,19 @@ internal static class TrainRunner
             LogIters = a.LogIters,
             KeepCheckpointMax = a.KeepCheckpointMax,
             NumWorkers = a.NumWorkers,
-            Seed = a.Seed,
+            Seed = worker is null ? a.Seed : worker.AgreeSeed(a.Seed),
             ResumeFrom = a.ResumeModel,
+            Rank = worker?.Rank ?? TrainingRank.Single,
         };
         var inference = InferenceOptions.FromTestConfig(config.TestConfig);
         Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null : Evaluation(val, inference, a.NumWorkers, log);
-        return Train(model, optimizer, losses, train, options, evaluator, output, error);
+        return Train(model, optimizer, losses, train, options, evaluator, worker, output, error);
     }
 
-    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, TextWriter output, TextWriter error)
+    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, DistributedWorker? worker, TextWriter output, TextWriter error)
     {
         using var cts = new CancellationTokenSource();
+        worker?.StopOnTerminate(cts);
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
         {
             if (cts.IsCancellationRequested) return; // a second Ctrl-C ends the process at once
@@ -90,11 +95,11 @@ internal static class TrainRunner
             TrainingResult result;
             if (live)
             {
-                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress }.Run(cts.Token));
+                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress, Gradients = worker?.Parallel, Stops = Stops(worker) }.Run(cts.Token));
             }
             else
             {
-                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output }.Run(cts.Token);
+                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output, Gradients = worker?.Parallel, Stops = Stops(worker) }.Run(cts.Token);
             }
             switch (result.Outcome)
             {
@@ -107,6 +112,11 @@ internal static class TrainRunner
                     return 0;
             }
         }
+        catch (TorchException e) when (worker is not null)
+        {
+            error.WriteLine($"error: rank {worker.Rank.Rank}: {e.Message.ReplaceLineEndings(" ")}");
+            return ErrorReporting.ExitCode;
+        }
         catch (Exception e) when (e is CheckpointException or DataLoaderException or InvalidOperationException or NotImplementedException)
         {
             error.WriteLine($"error: {e.Message}. Checkpoints already saved in '{options.SaveDir}' are kept.");
@@ -117,6 +127,8 @@ internal static class TrainRunner
             Console.CancelKeyPress -= OnCancel;
         }
     }
+
+    private static IStopAgreement Stops(DistributedWorker? worker) => worker is null ? LocalStopAgreement.Instance : worker.Parallel;
 
     private static DelegateEvaluator Evaluation(SegDataset val, InferenceOptions inference, int numWorkers, TextWriter output) =>
         new((model, ct) => Evaluator.Evaluate(model, val, inference, new EvaluationRunOptions { NumWorkers = numWorkers > 0 ? 1 : 0, Log = output }, ct));
