@@ -68,7 +68,7 @@ internal static class TrainRunner
             LogIters = a.LogIters,
             KeepCheckpointMax = a.KeepCheckpointMax,
             NumWorkers = a.NumWorkers,
-            Seed = worker is null ? a.Seed : worker.AgreeSeed(a.Seed),
+            Seed = worker is null || a.ResumeModel is not null ? a.Seed : worker.AgreeSeed(a.Seed), // a resume continues the checkpoint's seed on every rank
             ResumeFrom = a.ResumeModel,
             Rank = worker?.Rank ?? TrainingRank.Single,
         };

@@ -38,7 +38,7 @@ internal sealed class DistributedWorker : IDisposable
         if (WorkerEnvironment.Read(System.Environment.GetEnvironmentVariable) is not { } env) return null;
         var backend = device.type == DeviceType.CUDA ? "nccl" : "gloo";
         var group = torch.distributed.init_process_group(backend, env.WorldSize, env.Rank, env.MasterAddr, env.MasterPort, env.Timeout);
-        error.WriteLine($"rank {env.Rank}/{env.WorldSize} (local {env.LocalRank}) joined {env.MasterAddr}:{env.MasterPort} over {backend}");
+        error.WriteLine($"rank {env.Rank}/{env.WorldSize} (local {env.LocalRank}, pid {System.Environment.ProcessId}) joined {env.MasterAddr}:{env.MasterPort} over {backend}");
         return new DistributedWorker(env, group, error);
     }
 

@@ -34,7 +34,7 @@ internal sealed class WorkerProcess : IDisposable
 
     internal Process Process { get; }
 
-    /// <summary>The last line the worker wrote to stderr (its error message, when it failed).</summary>
+    /// <summary>The last error line the worker wrote to stderr (its cause, when it failed).</summary>
     internal string LastError
     {
         get
@@ -49,7 +49,7 @@ internal sealed class WorkerProcess : IDisposable
         lock (gate)
         {
             log.WriteLine(line);
-            if (isError && line.Trim().Length > 0) lastError = line.Trim();
+            if (isError && line.Contains("error", StringComparison.OrdinalIgnoreCase)) lastError = line.Trim();
         }
         if (console is not null)
         {
