@@ -3,6 +3,7 @@ using Seg.Core.Checkpoints;
 using Seg.Core.Config;
 using Seg.Core.Data.Datasets;
 using Seg.Core.Data.Loading;
+using Seg.Core.Distributed;
 using Seg.Core.Evaluation;
 using Seg.Core.Losses;
 using Seg.Core.Optimization;
@@ -73,7 +74,9 @@ internal static class TrainRunner
             Rank = worker?.Rank ?? TrainingRank.Single,
         };
         var inference = InferenceOptions.FromTestConfig(config.TestConfig);
-        Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null : Evaluation(val, inference, a.NumWorkers, log);
+        Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null
+            : worker is null ? Evaluation(val, inference, a.NumWorkers, log)
+            : new DistributedEvaluator(worker.Parallel.Group, val, (shard, ct, m) => Evaluator.Evaluate(m, shard, inference, new EvaluationRunOptions { NumWorkers = a.NumWorkers > 0 ? 1 : 0 }, ct), worker.Rank.IsMain ? log : null);
         return Train(model, optimizer, losses, train, options, evaluator, worker, output, error);
     }
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using Seg.Core.Contracts;
+using Seg.Core.Data.Datasets;
 using Seg.Core.Distributed;
+using Seg.Core.Evaluation;
+using Seg.Core.Tests.Data;
 using Seg.Core.Losses;
 using Seg.Core.Optimization;
 using Seg.Core.Tests.Training;
@@ -83,6 +86,27 @@ public class DataParallelTests
         });
         Assert.That(results.Select(r => (r.Outcome, r.LastIteration)), Is.All.EqualTo((TrainingOutcome.NonFiniteLoss, 1)));
         Assert.That(results[0].Message, Does.Contain("rank 1's total loss"));
+    }
+
+    [Test]
+    public void Distributed_evaluation_over_uneven_shards_gives_one_process_counts_and_miou()
+    {
+        using var setup = new TrainingSetup(images: 5);
+        var val = DataTestHelpers.Build<SegDataset>($"type: Dataset\ndataset_root: {setup.Root}\nval_path: {Path.Combine(setup.Root, "train.txt")}\nnum_classes: 2\nmode: val\ntransforms:\n  - type: Normalize");
+        using var single = new ToyConvNet(seed: 5);
+        var expected = Evaluator.Evaluate(single, val, new InferenceOptions());
+        var results = RunRanks(2, (group, rank) =>
+        {
+            using var model = new ToyConvNet(seed: 5);
+            var evaluator = new DistributedEvaluator(group, val, (shard, ct, m) => Evaluator.Evaluate(m, shard, new InferenceOptions(), null, ct), null);
+            return evaluator.Evaluate(model, CancellationToken.None);
+        });
+        foreach (var r in results)
+        {
+            Assert.That(r.ImageCount, Is.EqualTo(5));
+            Assert.That(r.ConfusionMatrix, Is.EqualTo(expected.ConfusionMatrix));
+            Assert.That(r.MeanIoU, Is.EqualTo(expected.MeanIoU).Within(1e-12));
+        }
     }
 
     private static Tensor ToyStart()
