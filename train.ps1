@@ -47,7 +47,7 @@ $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 
 if (-not (Test-Path -LiteralPath $Config -PathType Leaf)) {
-    Write-Error "train.ps1: the config file '$Config' does not exist"
+    [Console]::Error.WriteLine("train.ps1: the config file '$Config' does not exist")
     exit 2
 }
 
@@ -65,7 +65,7 @@ function Get-SegCommand {
     }
     if ($stale) {
         & dotnet build (Join-Path $root 'src/Seg.Cli/Seg.Cli.csproj') -c Release -o $out -nologo -v:q -clp:ErrorsOnly
-        if ($LASTEXITCODE -ne 0) { Write-Error 'train.ps1: building Seg failed'; exit 1 }
+        if ($LASTEXITCODE -ne 0) { [Console]::Error.WriteLine('train.ps1: building Seg failed'); exit 1 }
         New-Item -ItemType File -Force -Path $stamp | Out-Null
     }
     return $exe

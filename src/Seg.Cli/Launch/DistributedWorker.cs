@@ -15,11 +15,13 @@ namespace Seg.Cli.Launch;
 internal sealed class DistributedWorker : IDisposable
 {
     private readonly Timer? launcherWatch;
+    private readonly TextWriter error;
     private PosixSignalRegistration? terminate;
 
     private DistributedWorker(WorkerEnvironment env, ProcessGroup group, TextWriter error)
     {
         Environment = env;
+        this.error = error;
         Parallel = new DataParallel(group);
         Rank = new TrainingRank(env.Rank, env.WorldSize);
         if (System.Environment.GetEnvironmentVariable("SEG_LAUNCHER_PID") is { } pidText && int.TryParse(pidText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid))
@@ -80,6 +82,9 @@ internal sealed class DistributedWorker : IDisposable
 
     public void Dispose()
     {
+        if (Parallel.Gradients.Steps > 0)
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rank {Rank.Rank}: gradient all_reduce {Parallel.Gradients.TotalReduceSeconds * 1000 / Parallel.Gradients.Steps:F1} ms per step over {Parallel.Gradients.Steps} steps"));
         launcherWatch?.Dispose();
         terminate?.Dispose();
         torch.distributed.destroy_process_group();

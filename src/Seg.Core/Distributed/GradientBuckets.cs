@@ -20,6 +20,11 @@ public sealed class GradientBuckets(ProcessGroup group, long bucketBytes = Gradi
     /// <summary>Seconds spent in all_reduce by the last <see cref="Average"/> (for the benchmark).</summary>
     public double LastReduceSeconds { get; private set; }
 
+    /// <summary>Seconds spent in all_reduce over every <see cref="Average"/> so far, and how many there were.</summary>
+    public double TotalReduceSeconds { get; private set; }
+
+    public int Steps { get; private set; }
+
     public void Average(Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -47,6 +52,8 @@ public sealed class GradientBuckets(ProcessGroup group, long bucketBytes = Gradi
             for (var i = 0; i < bucket.Count; i++) bucket[i].copy_(parts[i].view(bucket[i].shape));
         }
         LastReduceSeconds = reduceTime.TotalSeconds;
+        TotalReduceSeconds += LastReduceSeconds;
+        Steps++;
     }
 
     private IEnumerable<List<Tensor>> Buckets(List<Tensor> grads)
