@@ -37,6 +37,7 @@ internal sealed class TrainCommand
     private readonly Option<string> masterAddr = CliOptions.Text("--master_addr", "127.0.0.1", "Address of node 0 (where rank 0 hosts the rendezvous)");
     private readonly Option<int?> masterPort = CliOptions.Int("--master_port", "Rendezvous port on node 0 (default: a free port on a single node)");
     private readonly Option<string?> gpus = CliOptions.Text("--gpus", "One worker per listed GPU, e.g. 0,1,2,3 (paddle.distributed.launch --gpus)");
+    private readonly Option<bool> syncBn = CliOptions.Flag("--sync_bn", "SyncBatchNorm across the workers on the CPU too (with several GPU workers it is always on, as in PaddleSeg)");
     private readonly Option<string> logDir = CliOptions.Text("--log_dir", "log", "Where the launcher writes workerlog.N");
 
     internal TrainCommand(Option<string[]> plugins)
@@ -45,7 +46,7 @@ internal sealed class TrainCommand
         Command = new Command("train", "Train a model from a PaddleSeg config (flags as PaddleSeg's tools/train.py). " +
             "Checkpoints go to save_dir/iter_N (model, optimizer, state.json); Ctrl-C finishes the current iteration, saves it and exits with code 130; " +
             "a NaN/infinite loss stops with exit code 3, keeping the last good checkpoint.");
-        foreach (var o in new Option[] { config, device, saveDir, numWorkers, doEval, useVdl, useEma, resumeModel, iters, batchSize, learningRate, saveInterval, logIters, keepCheckpointMax, earlyStopIntervals, seed, precision, ampLevel, profilerOptions, dataFormat, repeats, opts, useMultilabel, nprocPerNode, nnodes, nodeRank, masterAddr, masterPort, gpus, logDir })
+        foreach (var o in new Option[] { config, device, saveDir, numWorkers, doEval, useVdl, useEma, resumeModel, iters, batchSize, learningRate, saveInterval, logIters, keepCheckpointMax, earlyStopIntervals, seed, precision, ampLevel, profilerOptions, dataFormat, repeats, opts, useMultilabel, nprocPerNode, nnodes, nodeRank, masterAddr, masterPort, gpus, logDir, syncBn })
             Command.Options.Add(o);
         Command.SetAction(r => Run(r, r.InvocationConfiguration.Error));
     }
@@ -77,6 +78,7 @@ internal sealed class TrainCommand
         Repeats = r.GetValue(repeats),
         Opts = r.GetValue(opts) ?? [],
         UseMultilabel = r.GetValue(useMultilabel),
+        SyncBn = r.GetValue(syncBn),
         Plugins = r.GetValue(plugins) ?? [],
     };
 

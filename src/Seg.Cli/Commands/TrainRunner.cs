@@ -49,6 +49,8 @@ internal static class TrainRunner
 
         using var model = SegModelFactory.Build(config, registry);
         model.to(device);
+        if (worker is not null && (device.type == DeviceType.CUDA || a.SyncBn))
+            error.WriteLine($"SyncBatchNorm: {Seg.Torch.Distributed.SyncBatchNorm.Convert(model, worker.Parallel.Group)} BatchNorm layers share statistics across {worker.Rank.WorldSize} ranks");
         var train = registry.Build<SegDataset>(config.TrainDataset, ComponentKind.Dataset, "train_dataset");
         if (a.Repeats > 1) train = new RepeatedDataset(train, a.Repeats);
         SegDataset? val = null;

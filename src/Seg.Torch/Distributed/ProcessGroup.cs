@@ -54,6 +54,23 @@ public sealed class ProcessGroup : IDisposable
         return new ProcessGroup(group, backend, timeout);
     }
 
+    /// <summary>
+    /// Batch norm with statistics over every rank's batch in training (and their gradients in backward); running
+    /// statistics as plain batch norm in eval. Every rank must call it in the same order.
+    /// </summary>
+    public Tensor sync_batch_norm(Tensor input, Tensor? running_mean, Tensor? running_var, Tensor? weight, Tensor? bias, bool training, double momentum, double eps)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rc = LibSegNative.seg_sync_batch_norm(Handle, TensorList.HandleOf(input), TensorList.HandleOf(running_mean), TensorList.HandleOf(running_var),
+            TensorList.HandleOf(weight), TensorList.HandleOf(bias), training ? 1 : 0, momentum, eps, TimeoutMs, out var result);
+        GC.KeepAlive(input);
+        GC.KeepAlive(running_mean);
+        GC.KeepAlive(running_var);
+        GC.KeepAlive(weight);
+        GC.KeepAlive(bias);
+        return Tensor.Result(rc, result);
+    }
+
     /// <summary>Reduces each tensor in place across ranks (every rank ends with the result).</summary>
     public unsafe void all_reduce(IReadOnlyList<Tensor> tensors, ReduceOp op = ReduceOp.SUM) => Collective(tensors, (p, n) => LibSegNative.seg_dist_all_reduce(Handle, p, n, (int)op, TimeoutMs));
 
@@ -91,7 +108,9 @@ public sealed class ProcessGroup : IDisposable
         }
     }
 
-    private long TimeoutMs => (long)Timeout.TotalMilliseconds;
+    internal long TimeoutMs => (long)Timeout.TotalMilliseconds;
+
+    internal IntPtr NativeHandle => Handle;
 
     private unsafe delegate int NativeCollective(IntPtr* tensors, int n);
 

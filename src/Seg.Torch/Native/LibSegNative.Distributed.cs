@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Seg.Torch.Native;
 
-// Entry points of native/src/distributed.cpp. Strings cross as NUL-terminated UTF-8.
+// Entry points of native/src/distributed.cpp and sync_batch_norm.cpp. Strings cross as NUL-terminated UTF-8.
 internal static partial class LibSegNative
 {
     [DllImport(Lib)] internal static extern int seg_dist_backends(out int gloo, out int nccl);
@@ -16,4 +16,5 @@ internal static partial class LibSegNative
     [DllImport(Lib)] internal static extern unsafe int seg_dist_broadcast(IntPtr group, IntPtr* tensors, int n, int root, long timeoutMs);
     [DllImport(Lib)] internal static extern unsafe int seg_dist_all_gather(IntPtr group, IntPtr* outputs, int n, IntPtr input, long timeoutMs);
     [DllImport(Lib)] internal static extern int seg_dist_barrier(IntPtr group, long timeoutMs);
+    [DllImport(Lib)] internal static extern int seg_sync_batch_norm(IntPtr group, IntPtr input, IntPtr runningMean, IntPtr runningVar, IntPtr weight, IntPtr bias, int training, double momentum, double eps, long timeoutMs, out IntPtr result);
 }

@@ -58,6 +58,40 @@ public class DataParallelTests
     }
 
     [Test]
+    public void With_SyncBatchNorm_two_ranks_match_one_process_including_the_running_statistics()
+    {
+        using var setup = new TrainingSetup(images: 8);
+        using var single = new ToyBnNet(seed: 3);
+        using (var opt = Optimizer(single)) Train(setup, single, opt, batch: 4, TrainingRank.Single, null, "single");
+
+        var ranks = RunRanks(2, (group, rank) =>
+        {
+            var model = new ToyBnNet(seed: 3);
+            Assert.That(SyncBatchNorm.Convert(model, group), Is.EqualTo(1));
+            using var opt = Optimizer(model);
+            Train(setup, model, opt, batch: 2, new TrainingRank(rank, 2), new DataParallel(group), $"sync{rank}");
+            return model;
+        });
+        try
+        {
+            var expected = single.state_dict();
+            foreach (var model in ranks)
+            {
+                foreach (var (name, got) in model.state_dict())
+                {
+                    var error = RelativeError(got, expected[name]);
+                    TestContext.Out.WriteLine($"{name}: relative error {error:E2}");
+                    Assert.That(error, Is.LessThanOrEqualTo(1e-5), name);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var m in ranks) m.Dispose();
+        }
+    }
+
+    [Test]
     public void A_stop_requested_on_rank_1_stops_both_ranks_at_the_same_iteration_and_rank_0_saves()
     {
         using var setup = new TrainingSetup(images: 8);
@@ -123,10 +157,10 @@ public class DataParallelTests
         return diff / scale;
     }
 
-    private static TrainingOptimizer Optimizer(ToyConvNet model) =>
+    private static TrainingOptimizer Optimizer(SegModel model) =>
         new(new SGD(model.parameters(), 0.1, momentum: 0.9), step => 0.1, [1.0]);
 
-    private static TrainingResult Train(TrainingSetup setup, ToyConvNet model, TrainingOptimizer optimizer, int batch, TrainingRank rank, DataParallel? dp, string run,
+    private static TrainingResult Train(TrainingSetup setup, SegModel model, TrainingOptimizer optimizer, int batch, TrainingRank rank, DataParallel? dp, string run,
         CancellationToken token = default, ISegLoss? loss = null)
     {
         var options = new TrainerOptions { Iters = Iters, BatchSize = batch, SaveDir = Path.Combine(setup.SaveDir, run), SaveInterval = 1000, LogIters = 1, Seed = 11, Rank = rank };
