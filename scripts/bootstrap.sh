@@ -40,3 +40,9 @@ if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
 fi
 cmake --build "$BUILD" -j"$(nproc)" >"$ROOT/artifacts/native-build.log" 2>&1 \
   || { grep -E "error|Error" "$ROOT/artifacts/native-build.log" >&2 || cat "$ROOT/artifacts/native-build.log" >&2; exit 1; }
+
+# PowerShell (a .NET global tool) for the train.ps1 tests; later versions than 7.6.10 do not restore here.
+if [[ "${1:-}" == "--with-test-deps" ]] && ! command -v pwsh >/dev/null && [[ ! -x "$HOME/.dotnet/tools/pwsh" ]]; then
+  dotnet tool install --global PowerShell --version 7.6.10 >"$ROOT/artifacts/pwsh-install.log" 2>&1 \
+    || { cat "$ROOT/artifacts/pwsh-install.log" >&2; exit 1; }
+fi

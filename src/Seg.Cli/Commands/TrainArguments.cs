@@ -49,5 +49,8 @@ public sealed record TrainArguments
 
     public bool UseMultilabel { get; init; }
 
+    /// <summary>SyncBatchNorm in a multi-process CPU run (always on with CUDA workers).</summary>
+    public bool SyncBn { get; init; }
+
     public IReadOnlyList<string> Plugins { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Seg.Cli.Launch;
 using Seg.Core.Config;
 
 namespace Seg.Cli.Commands;
@@ -30,6 +31,14 @@ internal sealed class TrainCommand
     private readonly Option<int> repeats = CliOptions.Int("--repeats", 1, "Repeat the training file list N times");
     private readonly Option<string[]> opts = CliOptions.Opts();
     private readonly Option<bool> useMultilabel = CliOptions.Flag("--use_multilabel", "Multi-label evaluation (sets test_config.use_multilabel)");
+    private readonly Option<int> nprocPerNode = CliOptions.Int("--nproc_per_node", 1, "Worker processes on this node (data parallel, batch_size per process)");
+    private readonly Option<int> nnodes = CliOptions.Int("--nnodes", 1, "Nodes in the run");
+    private readonly Option<int> nodeRank = CliOptions.Int("--node_rank", 0, "This node's index in [0, nnodes)");
+    private readonly Option<string> masterAddr = CliOptions.Text("--master_addr", "127.0.0.1", "Address of node 0 (where rank 0 hosts the rendezvous)");
+    private readonly Option<int?> masterPort = CliOptions.Int("--master_port", "Rendezvous port on node 0 (default: a free port on a single node)");
+    private readonly Option<string?> gpus = CliOptions.Text("--gpus", "One worker per listed GPU, e.g. 0,1,2,3 (paddle.distributed.launch --gpus)");
+    private readonly Option<bool> syncBn = CliOptions.Flag("--sync_bn", "SyncBatchNorm across the workers on the CPU too (with several GPU workers it is always on, as in PaddleSeg)");
+    private readonly Option<string> logDir = CliOptions.Text("--log_dir", "log", "Where the launcher writes workerlog.N");
 
     internal TrainCommand(Option<string[]> plugins)
     {
@@ -37,7 +46,7 @@ internal sealed class TrainCommand
         Command = new Command("train", "Train a model from a PaddleSeg config (flags as PaddleSeg's tools/train.py). " +
             "Checkpoints go to save_dir/iter_N (model, optimizer, state.json); Ctrl-C or SIGTERM finishes the current iteration (abandoning an evaluation), saves it and exits with code 130; " +
             "a NaN/infinite loss, output, gradient or weight stops with exit code 3, keeping the last good checkpoint.");
-        foreach (var o in new Option[] { config, device, saveDir, numWorkers, doEval, useVdl, useEma, resumeModel, iters, batchSize, learningRate, saveInterval, logIters, keepCheckpointMax, earlyStopIntervals, seed, precision, ampLevel, profilerOptions, dataFormat, repeats, opts, useMultilabel })
+        foreach (var o in new Option[] { config, device, saveDir, numWorkers, doEval, useVdl, useEma, resumeModel, iters, batchSize, learningRate, saveInterval, logIters, keepCheckpointMax, earlyStopIntervals, seed, precision, ampLevel, profilerOptions, dataFormat, repeats, opts, useMultilabel, nprocPerNode, nnodes, nodeRank, masterAddr, masterPort, gpus, logDir, syncBn })
             Command.Options.Add(o);
         Command.SetAction(r => Run(r, r.InvocationConfiguration.Error));
     }
@@ -69,6 +78,7 @@ internal sealed class TrainCommand
         Repeats = r.GetValue(repeats),
         Opts = r.GetValue(opts) ?? [],
         UseMultilabel = r.GetValue(useMultilabel),
+        SyncBn = r.GetValue(syncBn),
         Plugins = r.GetValue(plugins) ?? [],
     };
 
@@ -100,13 +110,33 @@ internal sealed class TrainCommand
         Opts = a.Opts,
     };
 
+    private LaunchArguments ReadLaunch(ParseResult r) => new()
+    {
+        NprocPerNode = r.GetValue(nprocPerNode),
+        Nnodes = r.GetValue(nnodes),
+        NodeRank = r.GetValue(nodeRank),
+        MasterAddr = r.GetValue(masterAddr)!,
+        MasterPort = r.GetValue(masterPort),
+        Gpus = r.GetValue(gpus) is { } g ? ParseGpus(g) : null,
+        LogDir = r.GetValue(logDir)!,
+    };
+
+    private static int[] ParseGpus(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(x => int.TryParse(x, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"--gpus: '{x}' is not a GPU id (expected e.g. 0,1,2,3)"))];
+
     private int Run(ParseResult r, TextWriter error)
     {
         var arguments = Read(r);
         if (CommandErrors.Report(error, "train", Validate(arguments))) return CommandErrors.ExitCode;
-        using var stop = new StopSignals(error); // from the start: a signal while loading still ends with exit 130
+        var launch = ReadLaunch(r);
+        if (CommandErrors.Report(error, "train", launch.Validate())) return CommandErrors.ExitCode;
+        var launching = launch.Launches && Environment.GetEnvironmentVariable("RANK") is null;
+        // From the start, so a signal while loading still ends with exit 130; a launcher forwards signals to its workers instead.
+        using var stop = launching ? null : new StopSignals(error);
         var catalog = PluginsOption.LoadCatalog(arguments.Plugins, error);
         var loaded = ConfigLoading.Load(arguments.Config, Overrides(arguments), catalog, error);
-        return TrainRunner.Run(arguments, loaded, catalog, r.InvocationConfiguration.Output, error, stop.Token);
+        if (launching) return WorkerLauncher.Run(launch, LaunchArguments.WorkerArgs(r.Tokens.Select(t => t.Value).ToList()), r.InvocationConfiguration.Output, error);
+        return TrainRunner.Run(arguments, loaded, catalog, r.InvocationConfiguration.Output, error, stop!.Token);
     }
 }

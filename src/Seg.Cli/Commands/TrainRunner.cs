@@ -4,12 +4,14 @@ using Seg.Core.Config;
 using Seg.Core.Data.Checking;
 using Seg.Core.Data.Datasets;
 using Seg.Core.Data.Loading;
+using Seg.Core.Distributed;
 using Seg.Core.Evaluation;
 using Seg.Core.Losses;
 using Seg.Core.Optimization;
 using Seg.Core.Plugins;
 using Seg.Core.Registry;
 using Seg.Core.Training;
+using Seg.Cli.Launch;
 using Seg.Models.Segmentation;
 using Seg.Torch;
 
@@ -39,15 +41,20 @@ internal static class TrainRunner
             }
         }
         var device = ChooseDevice(a.Device, error);
+        using var worker = DistributedWorker.Join(device, error);
+        if (worker is not null) device = worker.DeviceFor(device);
         if (a.Seed is { } seed) torch.manual_seed(seed); // before the model is built, so its initialisation follows the seed
         var registry = catalog.Registry;
         var saveDir = a.SaveDir;
-        using var saveDirLock = SaveDirLock.Acquire(saveDir); // PaddleSeg deletes a file in the way; Seg refuses it
-        if (saveDirLock.TakenOver is { } note) error.WriteLine(note);
-        config.SaveResolved(saveDir);
+        // PaddleSeg deletes a file in the way; Seg refuses it. Only the main rank writes (and locks) the run folder.
+        using var saveDirLock = worker?.Rank.IsMain != false ? SaveDirLock.Acquire(saveDir) : null;
+        if (saveDirLock?.TakenOver is { } note) error.WriteLine(note);
+        if (worker?.Rank.IsMain != false) config.SaveResolved(saveDir);
 
         using var model = SegModelFactory.Build(config, registry);
         model.to(device);
+        if (worker is not null && (device.type == DeviceType.CUDA || a.SyncBn))
+            error.WriteLine($"SyncBatchNorm: {Seg.Torch.Distributed.SyncBatchNorm.Convert(model, worker.Parallel.Group)} BatchNorm layers share statistics across {worker.Rank.WorldSize} ranks");
         var train = registry.Build<SegDataset>(config.TrainDataset, ComponentKind.Dataset, "train_dataset");
         if (a.Repeats > 1) train = new RepeatedDataset(train, a.Repeats);
         SegDataset? val = null;
@@ -68,15 +75,18 @@ internal static class TrainRunner
             LogIters = a.LogIters,
             KeepCheckpointMax = a.KeepCheckpointMax,
             NumWorkers = a.NumWorkers,
-            Seed = a.Seed,
+            Seed = worker is null || a.ResumeModel is not null ? a.Seed : worker.AgreeSeed(a.Seed), // a resume continues the checkpoint's seed on every rank
             ResumeFrom = a.ResumeModel,
+            Rank = worker?.Rank ?? TrainingRank.Single,
         };
         var inference = InferenceOptions.FromTestConfig(config.TestConfig);
-        Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null : Evaluation(val, inference, a.NumWorkers, log);
-        return Train(model, optimizer, losses, train, options, evaluator, output, error, stop);
+        Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null
+            : worker is null ? Evaluation(val, inference, a.NumWorkers, log)
+            : new DistributedEvaluator(worker.Parallel.Group, val, (shard, ct, m) => Evaluator.Evaluate(m, shard, inference, new EvaluationRunOptions { NumWorkers = a.NumWorkers > 0 ? 1 : 0 }, ct), worker.Rank.IsMain ? log : null);
+        return Train(model, optimizer, losses, train, options, evaluator, worker, output, error, stop);
     }
 
-    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, TextWriter output, TextWriter error, CancellationToken stop)
+    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, DistributedWorker? worker, TextWriter output, TextWriter error, CancellationToken stop)
     {
         try
         {
@@ -84,11 +94,11 @@ internal static class TrainRunner
             TrainingResult result;
             if (live)
             {
-                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress }.Run(stop));
+                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress, Gradients = worker?.Parallel, Stops = Stops(worker) }.Run(stop));
             }
             else
             {
-                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output }.Run(stop);
+                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output, Gradients = worker?.Parallel, Stops = Stops(worker) }.Run(stop);
             }
             switch (result.Outcome)
             {
@@ -101,12 +111,19 @@ internal static class TrainRunner
                     return 0;
             }
         }
+        catch (TorchException e) when (worker is not null)
+        {
+            error.WriteLine($"error: rank {worker.Rank.Rank}: {e.Message.ReplaceLineEndings(" ")}");
+            return ErrorReporting.ExitCode;
+        }
         catch (Exception e) when (e is CheckpointException or DataLoaderException or LabelCheckException or InvalidOperationException or NotImplementedException)
         {
             error.WriteLine($"error: {e.Message}. Checkpoints already saved in '{options.SaveDir}' are kept.");
             return ErrorReporting.ExitCode;
         }
     }
+
+    private static IStopAgreement Stops(DistributedWorker? worker) => worker is null ? LocalStopAgreement.Instance : worker.Parallel;
 
     private static DelegateEvaluator Evaluation(SegDataset val, InferenceOptions inference, int numWorkers, TextWriter output) =>
         new((model, ct) => Evaluator.Evaluate(model, val, inference, new EvaluationRunOptions { NumWorkers = numWorkers > 0 ? 1 : 0, Log = output }, ct));

@@ -47,6 +47,12 @@ public sealed class Trainer
 
     public ITrainingProgress? Progress { get; init; }
 
+    /// <summary>Data parallelism (rank 0's start, gradient averaging); null: one process.</summary>
+    public IGradientSynchronizer? Gradients { get; init; }
+
+    /// <summary>Agrees on stops (non-finite loss, Ctrl-C) across ranks.</summary>
+    public IStopAgreement Stops { get; init; } = LocalStopAgreement.Instance;
+
     /// <summary>
     /// Trains until <see cref="TrainerOptions.Iters"/>, a cancellation (the current iteration finishes and is saved; an
     /// evaluation in progress is abandoned) or a non-finite loss, output, gradient or weight (<see cref="NonFiniteGuard"/>:
@@ -130,6 +136,7 @@ public sealed class Trainer
         {
             var iters = t.options.Iters;
             t.model.train();
+            t.Gradients?.SynchronizeStart(t.model);
             t.optimizer.ZeroGrad();
             t.Progress?.Start(iteration, iters);
             var device = t.model.parameters().FirstOrDefault()?.device ?? Device.CPU;
@@ -152,10 +159,10 @@ public sealed class Trainer
                     t.Progress?.Report(iteration, lastLoss, lastLr);
                     if (iteration % t.options.LogIters == 0) LogTrain();
                     var saving = iteration % t.options.SaveInterval == 0 || iteration == iters || cancellationToken.IsCancellationRequested;
-                    if (saving && NonFiniteGuard.Weights(t.model) is { } badWeights) return NonFinite(badWeights, lastTerms);
+                    if (saving && NonFiniteGuard.Weights(t.model) is { } badWeights) return NonFinite(badWeights, lastTerms, t.options.Rank.Rank);
                     if (iteration % t.options.SaveInterval == 0 || iteration == iters) EvaluateAndSave(cancellationToken);
                     batchStart = t.Clock.GetTimestamp();
-                    if (cancellationToken.IsCancellationRequested) return Cancelled();
+                    if (t.Stops.FirstRank(cancellationToken.IsCancellationRequested) >= 0) return Cancelled();
                     if (iteration >= iters) break;
                 }
                 epoch++;
@@ -180,12 +187,12 @@ public sealed class Trainer
             var loss = output.Total.item<float>();
             var terms = output.Terms.Select((term, j) => new KeyValuePair<string, double>($"loss_{j}:{term.Name}", term.Value.item<float>())).ToList();
             var problem = double.IsFinite(loss) ? NonFiniteGuard.Outputs(logits) : string.Create(CultureInfo.InvariantCulture, $"the total loss is {loss}");
-            if (problem is null)
-            {
-                output.Total.backward();
-                problem = NonFiniteGuard.Gradients(t.model);
-            }
-            if (problem is not null) return NonFinite(problem, terms);
+            if (t.Stops.FirstRank(problem is not null) is var stopRank and >= 0)
+                return NonFinite(problem ?? "another rank's loss or output is not finite", terms, stopRank);
+            output.Total.backward();
+            t.Gradients?.AverageGradients(t.model);
+            // After averaging every rank holds the same gradients, so this decision needs no agreement.
+            if (NonFiniteGuard.Gradients(t.model) is { } badGradient) return NonFinite(badGradient, terms, t.options.Rank.Rank);
             t.optimizer.Step();
             lastLr = t.optimizer.LearningRate;
             t.optimizer.StepSchedule();
@@ -195,8 +202,9 @@ public sealed class Trainer
             return null;
         }
 
-        private TrainingResult NonFinite(string problem, IReadOnlyList<KeyValuePair<string, double>> terms)
+        private TrainingResult NonFinite(string problem, IReadOnlyList<KeyValuePair<string, double>> terms, int stopRank)
         {
+            if (stopRank != t.options.Rank.Rank) terms = [.. terms, new($"but rank {stopRank}'s total loss", double.NaN)];
             var detail = string.Join(", ", terms.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} = {kv.Value}")));
             var kept = lastCheckpoint is null ? "no checkpoint was saved before it" : $"the last good checkpoint is {lastCheckpoint}";
             var message = string.Create(CultureInfo.InvariantCulture,

@@ -45,6 +45,9 @@ public sealed class BatchNorm2d : Module<Tensor, Tensor>
     /// <summary>Registered as "_variance".</summary>
     public Tensor? running_var { get; }
 
+    /// <summary>Set by <see cref="Distributed.SyncBatchNorm.Convert"/>: training statistics over this group's ranks.</summary>
+    public Distributed.ProcessGroup? process_group { get; set; }
+
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -59,6 +62,8 @@ public sealed class BatchNorm2d : Module<Tensor, Tensor>
                 throw new ArgumentException($"Expected more than 1 value per channel when training, got input size [{string.Join(", ", shape)}]");
         }
         // Running statistics are updated in training mode and used in eval mode.
+        if (process_group is { WorldSize: > 1 } group && useBatchStats)
+            return group.sync_batch_norm(input, running_mean, running_var, weight, bias, true, momentum, eps);
         return torch.nn.functional.batch_norm(input, running_mean, running_var, weight, bias, useBatchStats, momentum, eps);
     }
 }
