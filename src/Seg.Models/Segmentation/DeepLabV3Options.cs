@@ -1,0 +1,24 @@
+using Seg.Core.Contracts;
+
+namespace Seg.Models.Segmentation;
+
+/// <summary>The YAML keys of <c>type: DeepLabV3</c> with PaddleSeg's defaults.</summary>
+public sealed record DeepLabV3Options
+{
+    public required long NumClasses { get; init; }
+
+    public required Backbone Backbone { get; init; }
+
+    /// <summary>The backbone output that feeds ASPP.</summary>
+    public IReadOnlyList<int> BackboneIndices { get; init; } = [3];
+
+    /// <summary>Dilation of each ASPP branch (1: a 1×1 conv).</summary>
+    public IReadOnlyList<long> AsppRatios { get; init; } = [1, 6, 12, 18];
+
+    public long AsppOutChannels { get; init; } = 256;
+
+    public bool AlignCorners { get; init; }
+
+    /// <summary>Whole-model weights (a safetensors file or checkpoint folder, keys relative to the model), loaded at the end of construction over the backbone's.</summary>
+    public string? Pretrained { get; init; }
+}
