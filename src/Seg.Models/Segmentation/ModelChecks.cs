@@ -1,6 +1,5 @@
 using Seg.Core.Contracts;
 using Seg.Models.Layers;
-using Seg.Torch.Modules;
 
 namespace Seg.Models.Segmentation;
 
@@ -19,7 +18,7 @@ internal static class ModelChecks
     }
 
     /// <summary>backbone → head → the first <paramref name="keep"/> logits resized to the input (bilinear).</summary>
-    internal static Tensor[] ResizedLogits(Backbone backbone, Module<Tensor[], Tensor[]> head, Tensor input, bool alignCorners, int keep)
+    internal static Tensor[] ResizedLogits(Backbone backbone, Func<Tensor[], Tensor[]> head, Tensor input, bool alignCorners, int keep)
     {
         ArgumentNullException.ThrowIfNull(input);
         var size = Resize.SpatialSize(input);
@@ -27,7 +26,7 @@ internal static class ModelChecks
         var feats = backbone.call(input);
         try
         {
-            logits = head.call(feats);
+            logits = head(feats);
         }
         finally
         {
