@@ -29,6 +29,7 @@ public class HRNet : Backbone
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(options);
+        OptionsValidation.ThrowIfInvalid(options);
         var l = layout.With(options);
         l.Validate();
         Options = options;

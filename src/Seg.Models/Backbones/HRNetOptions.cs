@@ -1,3 +1,5 @@
+using Seg.Models.Layers;
+using Seg.Core.Registry;
 namespace Seg.Models.Backbones;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Seg.Models.Backbones;
 /// (stageN_num_modules / num_blocks / num_channels) is fixed by the type; a config that sets it must give stage N
 /// exactly N branches.
 /// </summary>
-public sealed record HRNetOptions
+public sealed record HRNetOptions : IValidatedOptions
 {
     public long InChannels { get; init; } = 3;
 
@@ -43,4 +45,19 @@ public sealed record HRNetOptions
 
     /// <summary>Backbone weights (a safetensors file or checkpoint folder, keys relative to the backbone), loaded at the end of construction.</summary>
     public string? Pretrained { get; init; }
+
+    public (string Key, string Reason)? Validate() =>
+        Stage(1, Stage1NumModules, Stage1NumBlocks, Stage1NumChannels) ?? Stage(2, Stage2NumModules, Stage2NumBlocks, Stage2NumChannels)
+        ?? Stage(3, Stage3NumModules, Stage3NumBlocks, Stage3NumChannels) ?? Stage(4, Stage4NumModules, Stage4NumBlocks, Stage4NumChannels);
+
+    // Stage N of HRNet has N parallel branches: one block count and one channel count per branch.
+    private static (string Key, string Reason)? Stage(int stage, int? modules, IReadOnlyList<int>? blocks, IReadOnlyList<long>? channels)
+    {
+        if (modules is < 1) return ($"stage{stage}_num_modules", $"must be at least 1, got {modules}.");
+        if (blocks is not null && (blocks.Count != stage || blocks.Any(b => b < 1)))
+            return ($"stage{stage}_num_blocks", $"stage {stage} has {stage} branch(es): write {stage} positive block count(s), got {OptionsValidation.List(blocks)}.");
+        if (channels is not null && (channels.Count != stage || channels.Any(c => c < 1)))
+            return ($"stage{stage}_num_channels", $"stage {stage} has {stage} branch(es): write {stage} positive channel count(s), got {OptionsValidation.List(channels)}.");
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 using Seg.Core.Contracts;
 using Seg.Core.Weights;
+using Seg.Models.Layers;
 using Seg.Torch.Modules;
 
 namespace Seg.Models.Backbones;
@@ -14,7 +15,6 @@ namespace Seg.Models.Backbones;
 public class ResNet_vd : Backbone
 {
     private static readonly int[] SupportedLayers = [18, 34, 50, 101, 152, 200];
-    private static readonly int[] SupportedOutputStrides = [8, 16, 32];
 
     private readonly ResNetConvBNLayer conv1_1;
     private readonly ResNetConvBNLayer conv1_2;
@@ -26,7 +26,9 @@ public class ResNet_vd : Backbone
     {
         ArgumentNullException.ThrowIfNull(options);
         var depth = Depth(layers);
-        Validate(options, depth[3]);
+        OptionsValidation.ThrowIfInvalid(options);
+        if (options.MultiGrid.Count < depth[3])
+            throw new ArgumentException($"multi_grid: stage 4 has {depth[3]} blocks, so it needs {depth[3]} values, got {OptionsValidation.List(options.MultiGrid)}");
         Options = options;
         long[] numChannels = layers >= 50 ? [64, 256, 512, 1024] : [64, 64, 128, 256];
         long[] numFilters = [64, 128, 256, 512];
@@ -112,12 +114,4 @@ public class ResNet_vd : Backbone
         200 => [3, 12, 48, 3],
         _ => throw new ArgumentException($"supported layers are [{string.Join(", ", SupportedLayers)}] but input layer is {layers}"),
     };
-
-    private static void Validate(ResNetVdOptions options, int stage4Blocks)
-    {
-        if (!SupportedOutputStrides.Contains(options.OutputStride))
-            throw new ArgumentException($"output_stride: {options.OutputStride} is not allowed; write 8, 16 or 32");
-        if (options.MultiGrid is null || options.MultiGrid.Count < stage4Blocks || options.MultiGrid.Any(g => g < 1))
-            throw new ArgumentException($"multi_grid: needs {stage4Blocks} positive values (one per block of stage 4), got [{string.Join(", ", options.MultiGrid ?? [])}]");
-    }
 }

@@ -1,6 +1,7 @@
 using Seg.Core.Contracts;
 using Seg.Core.Registry;
 using Seg.Core.Weights;
+using Seg.Models.Layers;
 
 namespace Seg.Models.Segmentation;
 
@@ -20,9 +21,8 @@ public sealed class DeepLabV3 : SegModel
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         backbone = options.Backbone;
-        var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices, 1);
-        if (options.AsppRatios.Count == 0 || options.AsppRatios.Any(r => r < 1))
-            throw new ArgumentException($"aspp_ratios: needs at least one positive dilation, got [{string.Join(", ", options.AsppRatios)}]");
+        OptionsValidation.ThrowIfInvalid(options);
+        var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices);
         head = new DeepLabV3Head(options.NumClasses, options.BackboneIndices[0], channels[0], options.AsppRatios, options.AsppOutChannels, options.AlignCorners);
         register_module("backbone", backbone);
         register_module("head", head);

@@ -3,19 +3,11 @@ using Seg.Models.Layers;
 
 namespace Seg.Models.Segmentation;
 
-/// <summary>What PSPNet, DeepLabV3 and OCRNet share: checking backbone_indices and running backbone, head and the final resize.</summary>
+/// <summary>What PSPNet, DeepLabV3 and OCRNet share: the channels at backbone_indices and running backbone, head and the final resize.</summary>
 internal static class ModelChecks
 {
-    /// <summary>The channels of the backbone outputs at <paramref name="indices"/>, which must be <paramref name="count"/> valid indices.</summary>
-    internal static long[] BackboneChannels(Backbone backbone, IReadOnlyList<int> indices, params int[] count)
-    {
-        var available = backbone.FeatChannels.Count;
-        if (!count.Contains(indices.Count))
-            throw new ArgumentException($"backbone_indices: needs {string.Join(" or ", count)} values, got {indices.Count}");
-        if (indices.Any(i => i < 0 || i >= available))
-            throw new ArgumentException($"backbone_indices: [{string.Join(", ", indices)}] is out of range; the backbone has {available} output(s), so each index must be in [0, {available - 1}]");
-        return [.. indices.Select(i => backbone.FeatChannels[i])];
-    }
+    /// <summary>The channels of the backbone outputs at <paramref name="indices"/> (already validated).</summary>
+    internal static long[] BackboneChannels(Backbone backbone, IReadOnlyList<int> indices) => [.. indices.Select(i => backbone.FeatChannels[i])];
 
     /// <summary>backbone → head → the first <paramref name="keep"/> logits resized to the input (bilinear).</summary>
     internal static Tensor[] ResizedLogits(Backbone backbone, Func<Tensor[], Tensor[]> head, Tensor input, bool alignCorners, int keep)

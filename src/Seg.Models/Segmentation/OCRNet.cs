@@ -1,6 +1,7 @@
 using Seg.Core.Contracts;
 using Seg.Core.Registry;
 using Seg.Core.Weights;
+using Seg.Models.Layers;
 
 namespace Seg.Models.Segmentation;
 
@@ -22,7 +23,8 @@ public sealed class OCRNet : SegModel
         Options = options;
         backbone = options.Backbone;
         backboneIndices = [.. options.BackboneIndices];
-        var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices, 1, 2);
+        OptionsValidation.ThrowIfInvalid(options);
+        var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices);
         head = new OCRHead(options.NumClasses, channels, options.OcrMidChannels, options.OcrKeyChannels);
         register_module("backbone", backbone);
         register_module("head", head);

@@ -21,9 +21,8 @@ public sealed class PSPNet : SegModel
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         backbone = options.Backbone;
-        var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices, 2);
-        if (options.BinSizes.Count == 0 || options.BinSizes.Any(b => b < 1))
-            throw new ArgumentException($"bin_sizes: needs at least one positive size, got [{string.Join(", ", options.BinSizes)}]");
+        OptionsValidation.ThrowIfInvalid(options);
+        var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices);
         head = new PSPNetHead(options.NumClasses, options.BackboneIndices, channels, options.PpOutChannels, options.BinSizes,
             options.EnableAuxiliaryLoss, options.AlignCorners);
         register_module("backbone", backbone);
