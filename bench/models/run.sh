@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 THREADS="${1:-2}"
-RUNS="${2:-3}"
+RUNS="${2:-1}"
 scripts/bootstrap.sh
 dotnet build bench/models/Seg.ModelBench -c Release -nologo -v:q -clp:ErrorsOnly >&2
 CONFIGS=(configs/pspnet/pspnet_resnet50_os8_camvid_480x360_10k.yml configs/deeplabv3/deeplabv3_resnet50_os8_camvid_480x360_10k.yml
@@ -37,7 +37,7 @@ echo "$TABLE"
 {
   echo "# Model benchmarks"
   echo
-  echo "Produced by \`bench/models/run.sh $THREADS $RUNS\`: medians of $RUNS timed train steps after one warm-up (forward, the"
+  echo "Produced by \`bench/models/run.sh $THREADS $RUNS\`: medians of $RUNS timed train step(s) (a warm-up first when more than one) (forward, the"
   echo "config's losses, backward, SGD step; 256x256, batch 2, 11 classes), and of 10 1024x1024 matmuls. PyTorch runs"
   echo "tests/fixtures/paddleseg_models_reference.py (same architecture, no dropout) with cross entropy on the same libtorch."
   echo

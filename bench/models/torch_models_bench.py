@@ -54,7 +54,8 @@ for name in a.models:
         loss.backward()
         opt.step()
 
-    step()
+    if a.runs > 1:
+        step()  # warm-up
     rates = []
     for _ in range(a.runs):
         t = time.perf_counter()

@@ -64,7 +64,7 @@ foreach (var path in configs)
         output.Total.backward();
         optimizer.step();
     }
-    Step();
+    if (runs > 1) Step(); // warm-up (skipped for a single run: a step takes minutes on a loaded 2-core machine)
     var rates = new List<double>();
     for (var r = 0; r < runs; r++)
     {
