@@ -18,21 +18,16 @@ internal static class BlasLibrary
         return $"{name} ({path})";
     }
 
-    /// <summary>The real path of the first BLAS library in /proc/self/maps, or null.</summary>
+    /// <summary>The real path of the libblas.so.3 mapped into this process (else of another BLAS library there), or null.</summary>
     internal static string? Loaded()
     {
         const string maps = "/proc/self/maps";
         if (!File.Exists(maps)) return null;
-        foreach (var line in File.ReadLines(maps))
-        {
-            var slash = line.IndexOf('/', StringComparison.Ordinal);
-            if (slash < 0) continue;
-            var path = line[slash..].Trim();
-            var file = Path.GetFileName(path);
-            if (file.StartsWith("libblas.so", StringComparison.Ordinal) || file.StartsWith("libopenblas", StringComparison.Ordinal)
-                || file.StartsWith("libmkl_rt", StringComparison.Ordinal) || file.StartsWith("libblis", StringComparison.Ordinal))
-                return path;
-        }
-        return null;
+        var paths = File.ReadLines(maps).Select(l => l.IndexOf('/', StringComparison.Ordinal) is var i and >= 0 ? l[i..].Trim() : null)
+            .OfType<string>().Distinct().ToList();
+        // OpenBLAS's libblas.so.3 pulls in libopenblasp-r*.so: name the library libtorch links, not its dependency.
+        return paths.FirstOrDefault(p => Path.GetFileName(p).StartsWith("libblas.so", StringComparison.Ordinal))
+            ?? paths.FirstOrDefault(p => Path.GetFileName(p) is var f && (f.StartsWith("libopenblas", StringComparison.Ordinal)
+                || f.StartsWith("libmkl_rt", StringComparison.Ordinal) || f.StartsWith("libblis", StringComparison.Ordinal)));
     }
 }
