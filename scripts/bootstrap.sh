@@ -6,7 +6,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-PACKAGES=(libtorch-dev libopencv-dev cmake g++ make binutils libgloo-dev)
+# libopenblas0-pthread: Debian's libtorch takes its matrix products (Linear, bmm, matmul) from the system libblas.so.3,
+# which is the reference BLAS unless OpenBLAS is installed (its alternative has the higher priority).
+PACKAGES=(libtorch-dev libopencv-dev cmake g++ make binutils libgloo-dev libopenblas0-pthread)
 if [[ "${1:-}" == "--with-test-deps" ]]; then
   # The Python oracle for tests and benchmarks: Debian's python3 with torch, numpy, OpenCV and PIL.
   PACKAGES+=(python3 python3-torch python3-numpy python3-opencv python3-pil)

@@ -21,6 +21,9 @@ public class ModelCommandTests
     [TestCase("stdcseg_stdc1")]
     [TestCase("stdcseg_stdc2_pssl")]
     [TestCase("pp_liteseg_stdc2")]
+    [TestCase("pspnet_resnet50_vd")]
+    [TestCase("deeplabv3_resnet50_vd")]
+    [TestCase("ocrnet_hrnetw18")]
     public void Summary_json_on_PaddleSegs_own_config_equals_the_manifest(string manifestName)
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reference, "manifests", manifestName + ".json")));

@@ -4,7 +4,7 @@ using Seg.Torch;
 
 namespace Seg.Cli.Commands;
 
-// `seg env`: what Seg runs on (versions, threads, devices).
+// `seg env`: what Seg runs on (versions, BLAS, threads, devices).
 internal static class EnvCommand
 {
     internal static Command Create()
@@ -26,6 +26,7 @@ internal static class EnvCommand
         yield return ("libtorch (compiled against)", torch.__version__);
         yield return ("libtorch (loaded)", torch.LoadedTorchVersion ?? "unknown");
         yield return ("OpenCV", torch.OpenCvVersion);
+        yield return ("BLAS", BlasLibrary.Describe());
         yield return ("intra-op threads", torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture));
         yield return ("inter-op threads", torch.get_num_interop_threads().ToString(System.Globalization.CultureInfo.InvariantCulture));
         yield return ("cores available", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -97,6 +97,8 @@ internal sealed class ConfigBinder(ComponentRegistry registry, List<ComponentChe
                 ?? throw Fail(value, keyPath, $"unknown key '{key}' for {owner}.{Suggestions.DidYouMean(key, schema.Keys)} Allowed keys: {string.Join(", ", schema.Keys)}.");
             member.Property.SetValue(options, BindValue(value, member.Type, member.AllowsNull, member.Nullability, keyPath));
         }
+        if (options is IValidatedOptions validated && validated.Validate() is { } problem)
+            throw Fail(map.TryGet(problem.Key, out var node) ? node : map, Join(path, problem.Key), problem.Reason);
         return options;
     }
 

@@ -10,9 +10,9 @@ namespace Seg.Models.Layers;
 public static class PaddleLayers
 {
     public static Conv2d Conv2d(long inChannels, long outChannels, long kernelSize, long stride = 1, long padding = 0,
-        long groups = 1, bool bias = true)
+        long groups = 1, bool bias = true, long dilation = 1)
     {
-        var conv = new Conv2d(inChannels, outChannels, (kernelSize, kernelSize), (stride, stride), (padding, padding), (1, 1), groups, bias);
+        var conv = new Conv2d(inChannels, outChannels, (kernelSize, kernelSize), (stride, stride), (padding, padding), (dilation, dilation), groups, bias);
         // Paddle's fan-in counts every input channel, groups or not.
         torch.nn.init.normal_(conv.weight, 0, Math.Sqrt(2.0 / (inChannels * kernelSize * kernelSize)));
         if (conv.bias is { } b) torch.nn.init.zeros_(b);

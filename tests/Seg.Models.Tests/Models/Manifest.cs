@@ -14,7 +14,8 @@ internal sealed record Manifest(
     IReadOnlyList<long[]> TrainShapes)
 {
     internal static readonly string[] Names =
-        ["stdcseg_stdc1", "stdcseg_stdc2", "stdcseg_stdc2_pssl", "pp_liteseg_stdc1", "pp_liteseg_stdc1_pssl", "pp_liteseg_stdc2", "pp_liteseg_stdc2_pssl"];
+        ["stdcseg_stdc1", "stdcseg_stdc2", "stdcseg_stdc2_pssl", "pp_liteseg_stdc1", "pp_liteseg_stdc1_pssl", "pp_liteseg_stdc2", "pp_liteseg_stdc2_pssl",
+         "pspnet_resnet50_vd", "deeplabv3_resnet50_vd", "ocrnet_hrnetw18"];
 
     internal static Manifest Load(string name)
     {

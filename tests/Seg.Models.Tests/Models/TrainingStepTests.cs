@@ -9,6 +9,8 @@ public class TrainingStepTests
 {
     [TestCase("configs/pp_liteseg/pp_liteseg_stdc1_camvid_480x360_10k.yml", 11)]
     [TestCase("configs/stdcseg/stdc1_seg_pssl.yml", 1001)]
+    [TestCase("configs/pspnet/pspnet_resnet50_os8_camvid_480x360_10k.yml", 11)]
+    [TestCase("configs/deeplabv3/deeplabv3_resnet50_os8_camvid_480x360_10k.yml", 11)]
     public void A_few_SGD_steps_on_one_batch_drive_the_loss_down(string config, long classes)
     {
         torch.manual_seed(0);

@@ -1,0 +1,43 @@
+using Seg.Core.Contracts;
+using Seg.Models.Layers;
+
+namespace Seg.Models.Segmentation;
+
+/// <summary>What PSPNet, DeepLabV3 and OCRNet share: the channels at backbone_indices and running backbone, head and the final resize.</summary>
+internal static class ModelChecks
+{
+    /// <summary>The channels of the backbone outputs at <paramref name="indices"/> (already validated).</summary>
+    internal static long[] BackboneChannels(Backbone backbone, IReadOnlyList<int> indices) => [.. indices.Select(i => backbone.FeatChannels[i])];
+
+    /// <summary>backbone → head → the first <paramref name="keep"/> logits resized to the input (bilinear).</summary>
+    internal static Tensor[] ResizedLogits(Backbone backbone, Func<Tensor[], Tensor[]> head, Tensor input, bool alignCorners, int keep)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var size = Resize.SpatialSize(input);
+        Tensor[] logits;
+        var feats = backbone.call(input);
+        try
+        {
+            logits = head(feats);
+        }
+        finally
+        {
+            foreach (var t in feats) t.Dispose();
+        }
+        var outputs = new List<Tensor>(logits.Length);
+        try
+        {
+            foreach (var logit in logits.Take(keep)) outputs.Add(Resize.To(logit, size, ResizeMode.Bilinear, alignCorners));
+            return [.. outputs];
+        }
+        catch
+        {
+            foreach (var t in outputs) t.Dispose();
+            throw;
+        }
+        finally
+        {
+            foreach (var t in logits) t.Dispose();
+        }
+    }
+}
