@@ -144,7 +144,7 @@ public sealed class Trainer
             var skip = iteration % itersPerEpoch;
             var batchStart = t.Clock.GetTimestamp();
             startIteration = iteration;
-            if (cancellationToken.IsCancellationRequested) return Cancelled();
+            if (t.Stops.FirstRank(cancellationToken.IsCancellationRequested) >= 0) return Cancelled();
             while (iteration < iters)
             {
                 foreach (var batch in TrainingBatches.Of(loader, epoch, skip))
@@ -158,11 +158,13 @@ public sealed class Trainer
                     }
                     t.Progress?.Report(iteration, lastLoss, lastLr);
                     if (iteration % t.options.LogIters == 0) LogTrain();
-                    var saving = iteration % t.options.SaveInterval == 0 || iteration == iters || cancellationToken.IsCancellationRequested;
+                    // Every decision that ends the loop is agreed by all ranks (each rank makes the same collective calls).
+                    var stopping = t.Stops.FirstRank(cancellationToken.IsCancellationRequested) >= 0;
+                    var saving = iteration % t.options.SaveInterval == 0 || iteration == iters || stopping;
                     if (saving && NonFiniteGuard.Weights(t.model) is { } badWeights) return NonFinite(badWeights, lastTerms, t.options.Rank.Rank);
                     if (iteration % t.options.SaveInterval == 0 || iteration == iters) EvaluateAndSave(cancellationToken);
                     batchStart = t.Clock.GetTimestamp();
-                    if (t.Stops.FirstRank(cancellationToken.IsCancellationRequested) >= 0) return Cancelled();
+                    if (stopping || t.Stops.FirstRank(cancellationToken.IsCancellationRequested) >= 0) return Cancelled();
                     if (iteration >= iters) break;
                 }
                 epoch++;

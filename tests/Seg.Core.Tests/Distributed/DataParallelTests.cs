@@ -100,8 +100,9 @@ public class DataParallelTests
             using var model = new ToyConvNet(seed: 3);
             using var opt = Optimizer(model);
             using var cts = new CancellationTokenSource();
-            if (rank == 1) cts.Cancel();
-            return Train(setup, model, opt, batch: 2, new TrainingRank(rank, 2), new DataParallel(group), "stop", cts.Token);
+            // Rank 1 alone is asked to stop, during its first iteration (as a signal would arrive).
+            var progress = rank == 1 ? new CancelAt(1, cts) : null;
+            return Train(setup, model, opt, batch: 2, new TrainingRank(rank, 2), new DataParallel(group), "stop", cts.Token, progress: progress);
         });
         Assert.That(results.Select(r => (r.Outcome, r.LastIteration)), Is.All.EqualTo((TrainingOutcome.Cancelled, 1)));
         Assert.That(Directory.Exists(Path.Combine(setup.SaveDir, "stop", "iter_1")), Is.True);
@@ -161,13 +162,14 @@ public class DataParallelTests
         new(new SGD(model.parameters(), 0.1, momentum: 0.9), step => 0.1, [1.0]);
 
     private static TrainingResult Train(TrainingSetup setup, SegModel model, TrainingOptimizer optimizer, int batch, TrainingRank rank, DataParallel? dp, string run,
-        CancellationToken token = default, ISegLoss? loss = null)
+        CancellationToken token = default, ISegLoss? loss = null, ITrainingProgress? progress = null)
     {
         var options = new TrainerOptions { Iters = Iters, BatchSize = batch, SaveDir = Path.Combine(setup.SaveDir, run), SaveInterval = 1000, LogIters = 1, Seed = 11, Rank = rank };
         var trainer = new Trainer(model, optimizer, new LossSet([loss ?? new TinyCrossEntropy()], [1.0]), setup.Dataset, options)
         {
             Gradients = dp,
             Stops = dp is null ? LocalStopAgreement.Instance : dp,
+            Progress = progress,
         };
         return trainer.Run(token);
     }
@@ -187,5 +189,17 @@ public class DataParallelTests
         }, TaskCreationOptions.LongRunning)).ToArray();
         Task.WaitAll(tasks);
         return [.. tasks.Select(t => t.Result)];
+    }
+
+    private sealed class CancelAt(int iteration, CancellationTokenSource cts) : ITrainingProgress
+    {
+        public void Start(int startIteration, int iters) { }
+
+        public void Report(int done, double loss, double learningRate)
+        {
+            if (done == iteration) cts.Cancel();
+        }
+
+        public void Dispose() { }
     }
 }
