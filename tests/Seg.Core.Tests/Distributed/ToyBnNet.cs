@@ -14,11 +14,15 @@ internal sealed class ToyBnNet : SegModel
 
     public ToyBnNet(long seed) : base(nameof(ToyBnNet))
     {
-        torch.manual_seed(seed);
-        conv1 = torch.nn.Conv2d(3, 6, 3, padding: 1);
-        bn = torch.nn.BatchNorm2d(6);
-        relu = torch.nn.ReLU();
-        conv2 = torch.nn.Conv2d(6, 2, 1);
+        // Rank threads share libtorch's global generator: seed and draw as one step.
+        lock (SeededInit.Gate)
+        {
+            torch.manual_seed(seed);
+            conv1 = torch.nn.Conv2d(3, 6, 3, padding: 1);
+            bn = torch.nn.BatchNorm2d(6);
+            relu = torch.nn.ReLU();
+            conv2 = torch.nn.Conv2d(6, 2, 1);
+        }
         RegisterComponents();
     }
 

@@ -14,10 +14,14 @@ internal sealed class ToyConvNet : SegModel
 
     public ToyConvNet(long seed) : base(nameof(ToyConvNet))
     {
-        torch.manual_seed(seed);
-        conv1 = torch.nn.Conv2d(3, 6, 3, padding: 1);
-        relu = torch.nn.ReLU();
-        conv2 = torch.nn.Conv2d(6, 2, 1);
+        // Rank threads share libtorch's global generator: seed and draw as one step.
+        lock (SeededInit.Gate)
+        {
+            torch.manual_seed(seed);
+            conv1 = torch.nn.Conv2d(3, 6, 3, padding: 1);
+            relu = torch.nn.ReLU();
+            conv2 = torch.nn.Conv2d(6, 2, 1);
+        }
         RegisterComponents();
     }
 
