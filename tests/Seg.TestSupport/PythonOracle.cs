@@ -1,14 +1,14 @@
 using System.Diagnostics;
 
-namespace Seg.Core.Tests;
+namespace Seg.TestSupport;
 
 // Runs Debian's /usr/bin/python3 (with python3-torch) as an independent oracle.
-internal static class PythonOracle
+public static class PythonOracle
 {
-    internal const string Python = "/usr/bin/python3";
+    public const string Python = "/usr/bin/python3";
 
-    /// <summary>Runs a script with tests/fixtures on sys.path; returns stdout, fails the test on a non-zero exit.</summary>
-    internal static string Run(string script, params string[] args)
+    /// <summary>Runs a script with tests/fixtures on sys.path; returns stdout, throws (failing the test) on a non-zero exit.</summary>
+    public static string Run(string script, params string[] args)
     {
         var psi = new ProcessStartInfo(Python)
         {
@@ -24,7 +24,7 @@ internal static class PythonOracle
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
-        Assert.That(p.ExitCode, Is.Zero, $"python failed:\n{stderr.Result}");
+        if (p.ExitCode != 0) throw new InvalidOperationException($"python failed (exit {p.ExitCode}):\n{stderr.Result}");
         return stdout.Result;
     }
 }
