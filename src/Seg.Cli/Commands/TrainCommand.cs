@@ -135,7 +135,7 @@ internal sealed class TrainCommand
         // From the start, so a signal while loading still ends with exit 130; a launcher forwards signals to its workers instead.
         using var stop = launching ? null : new StopSignals(error);
         var catalog = PluginsOption.LoadCatalog(arguments.Plugins, error);
-        var loaded = ConfigLoading.Load(arguments.Config, Overrides(arguments), catalog, error);
+        var loaded = ConfigLoader.Load(arguments.Config, Overrides(arguments), catalog.Registry, error);
         if (launching) return WorkerLauncher.Run(launch, LaunchArguments.WorkerArgs(r.Tokens.Select(t => t.Value).ToList()), r.InvocationConfiguration.Output, error);
         return TrainRunner.Run(arguments, loaded, catalog, r.InvocationConfiguration.Output, error, stop!.Token);
     }
