@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using Seg.Core.Registry;
 using Seg.Core.Training;
 using Seg.Models.Segmentation;
@@ -154,9 +155,7 @@ public class HardeningTests
         var config = Path.Combine(TestPaths.RepoRoot, "configs", "stdcseg", "stdc1_seg_cityscapes_1024x512_80k.yml");
         var registry = new ComponentRegistry();
         registry.RegisterAssembly(typeof(STDCSeg).Assembly);
-        Seg.Core.Contracts.SegModel built;
-        using (Seg.Core.Weights.PretrainedWeights.ArchitectureOnly()) built = SegModelFactory.Build(config, registry);
-        using var model = built;
+        using var model = SegModelFactory.Build(config, registry, loadPretrained: false);
         var folder = Path.Combine(dir, "iter_10");
         Directory.CreateDirectory(folder);
         model.save(Path.Combine(folder, "model.safetensors"));

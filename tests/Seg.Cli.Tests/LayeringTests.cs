@@ -54,6 +54,19 @@ public partial class LayeringTests
             Assert.That(TorchUse().IsMatch(File.ReadAllText(file)), Is.False, $"{file} uses Seg.Torch (tensors); Config and Registry stay tensor-free");
     }
 
+    // One path per job: every command reads its config through ConfigLoader (checker, registry validation), never
+    // SegConfig.Load directly, so no command skips a check that the others make.
+    [Test]
+    public void Only_ConfigLoader_reads_configs_in_src()
+    {
+        var loader = Path.Combine(TestPaths.RepoRoot, "src", "Seg.Core", "Config", "ConfigLoader.cs");
+        Assert.That(File.ReadAllText(loader), Does.Contain("SegConfig.Load("), "the check itself: the loader calls SegConfig.Load");
+        var direct = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => f != loader && File.ReadAllText(f).Contains("SegConfig.Load(", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(TestPaths.RepoRoot, f));
+        Assert.That(direct, Is.Empty, "these read configs without ConfigLoader.Load");
+    }
+
     [Test]
     public void Nothing_in_src_references_the_plugins_folder()
     {

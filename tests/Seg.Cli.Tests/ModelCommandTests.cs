@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using System.Text.Json;
 using Seg.Core.Registry;
 using Seg.Models.Segmentation;
@@ -62,9 +63,7 @@ public class ModelCommandTests
         var config = Path.Combine(TestPaths.RepoRoot, "configs", "stdcseg", "stdc1_seg_cityscapes_1024x512_80k.yml");
         var registry = new ComponentRegistry();
         registry.RegisterAssembly(typeof(STDCSeg).Assembly);
-        Seg.Core.Contracts.SegModel built;
-        using (Seg.Core.Weights.PretrainedWeights.ArchitectureOnly()) built = SegModelFactory.Build(config, registry); // the config names its backbone weights by URL
-        using var model = built;
+        using var model = SegModelFactory.Build(config, registry, loadPretrained: false); // the config names its backbone weights by URL
         using (torch.no_grad())
         {
             // Running statistics that differ from a fresh model's, so eval mode shows whether the weights were loaded.

@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using Seg.Cli.Commands;
 using Seg.Core.Config;
 using Seg.Core.Contracts;

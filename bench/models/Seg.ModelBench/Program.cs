@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using Seg.Core.Config;
 using System.Diagnostics;
 using System.Globalization;
@@ -48,9 +49,7 @@ foreach (var path in configs)
 {
     torch.manual_seed(0);
     var cfg = ConfigLoader.Load(path, null, registry);
-    SegModel model;
-    using (Seg.Core.Weights.PretrainedWeights.ArchitectureOnly()) model = SegModelFactory.Build(cfg, registry);
-    using var owned = model;
+    using var model = SegModelFactory.Build(cfg, registry, loadPretrained: false);
     var losses = LossSet.FromConfig(cfg.Loss, registry);
     using var optimizer = torch.optim.SGD(model.parameters(), lr: 0.01, momentum: 0.9);
     using var x = torch.randn(2, 3, 256, 256);

@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using Seg.Core.Config;
 using Seg.Core.Contracts;
 using Seg.Core.Weights;
@@ -13,7 +14,6 @@ internal static class ModelBuilding
         var catalog = PluginsOption.LoadCatalog(plugins, error);
         var config = ConfigLoader.Load(configPath, new ConfigOverrides { Opts = opts }, catalog.Registry, error);
         // Only the architecture: summary inspects it and run loads its own --weights.
-        using var architectureOnly = PretrainedWeights.ArchitectureOnly();
-        return (config, SegModelFactory.Build(config, catalog.Registry));
+        return (config, SegModelFactory.Build(config, catalog.Registry, loadPretrained: false));
     }
 }

@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using System.Globalization;
 using Seg.Core.Checkpoints;
 using Seg.Core.Config;

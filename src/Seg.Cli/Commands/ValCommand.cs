@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using System.CommandLine;
 using Seg.Core.Config;
 using Seg.Core.Data.Datasets;

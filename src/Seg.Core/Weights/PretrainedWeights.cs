@@ -1,3 +1,4 @@
+using Seg.Core.Contracts;
 using Seg.Core.Logging;
 using Seg.Torch;
 using Seg.Torch.Modules;
@@ -14,17 +15,29 @@ public static class PretrainedWeights
     /// <summary>The file name of a model's weights inside a checkpoint folder.</summary>
     public const string ModelFileName = "model.safetensors";
 
-    private static readonly AsyncLocal<bool> ArchitectureOnlyActive = new();
-
     /// <summary>
-    /// Until disposed, <see cref="Load"/> and <see cref="LoadEntire"/> load nothing (and refuse nothing): for building a
-    /// model only to inspect its architecture or to load other weights into it (<c>seg model summary</c>, <c>seg model run</c>).
+    /// Applies the <c>pretrained:</c> weights of every <see cref="IPretrainedComponent"/> in <paramref name="root"/>'s module
+    /// tree, children before parents (the backbone's, then the whole model's over them, PaddleSeg's order): a
+    /// <see cref="Backbone"/> as load_pretrained_model, anything else as load_entire_model, with their messages.
     /// </summary>
-    public static IDisposable ArchitectureOnly()
+    /// <exception cref="PretrainedLoadException">A component's weights could not be read or applied (the cause inside).</exception>
+    public static void ApplyConfigured(Module root, TextWriter? log = null)
     {
-        var previous = ArchitectureOnlyActive.Value;
-        ArchitectureOnlyActive.Value = true;
-        return new Restore(() => ArchitectureOnlyActive.Value = previous);
+        ArgumentNullException.ThrowIfNull(root);
+        var seen = new HashSet<Module>(ReferenceEqualityComparer.Instance);
+        foreach (var (path, module) in ChildrenFirst("", root, seen))
+        {
+            if (module is not IPretrainedComponent component) continue;
+            try
+            {
+                if (module is Backbone) Load(module, component.Pretrained, log);
+                else LoadEntire(module, component.Pretrained, log);
+            }
+            catch (Exception e) when (e is IOException or WeightsFormatException or UnauthorizedAccessException)
+            {
+                throw PretrainedLoadException.For(path, e);
+            }
+        }
     }
 
     /// <summary>
@@ -39,7 +52,6 @@ public static class PretrainedWeights
     {
         ArgumentNullException.ThrowIfNull(module);
         log ??= SegLog.Out;
-        if (ArchitectureOnlyActive.Value) return new PretrainedLoadReport("", 0, module.state_dict().Count, []);
         if (string.IsNullOrWhiteSpace(path))
         {
             log.WriteLine($"WARNING: No pretrained model to load, {module.GetType().Name} will be trained from scratch.");
@@ -60,13 +72,21 @@ public static class PretrainedWeights
     public static PretrainedLoadReport LoadEntire(Module module, string? path, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(module);
-        if (!string.IsNullOrWhiteSpace(path) || ArchitectureOnlyActive.Value) return Load(module, path, log);
+        if (!string.IsNullOrWhiteSpace(path)) return Load(module, path, log);
         (log ?? SegLog.Out).WriteLine($"WARNING: Weights are not loaded for {module.GetType().Name} model since the path of weights is None");
         return new PretrainedLoadReport("", 0, module.state_dict().Count, []);
     }
 
     /// <summary>Whether <paramref name="path"/> is an http, https or ftp URL.</summary>
     public static bool IsUrl(string path) => WeightsLoader.IsUrl(path);
+
+    private static IEnumerable<(string Path, Module Module)> ChildrenFirst(string path, Module module, HashSet<Module> seen)
+    {
+        if (!seen.Add(module)) yield break;
+        foreach (var (name, child) in module.named_children())
+            foreach (var item in ChildrenFirst(path.Length == 0 ? name : $"{path}.{name}", child, seen)) yield return item;
+        yield return (path, module);
+    }
 
     private static PretrainedLoadReport CopyMatching(Module module, string file, IReadOnlyList<KeyValuePair<string, Tensor>> tensors)
     {
@@ -98,11 +118,6 @@ public static class PretrainedWeights
             }
         }
         return new PretrainedLoadReport(file, loaded, own.Count, skipped) { SkippedKeys = skippedKeys };
-    }
-
-    private sealed class Restore(Action action) : IDisposable
-    {
-        public void Dispose() => action();
     }
 
     private static string Shape(IEnumerable<long> shape) => $"[{string.Join(',', shape)}]";

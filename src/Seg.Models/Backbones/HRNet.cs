@@ -13,7 +13,7 @@ namespace Seg.Models.Backbones;
 /// (feat_channels = the sum of stage 4's channels). Conv weights start from Normal(0, 0.001), batch norm from 1 and 0.
 /// </summary>
 [BackboneOutputs(1)]
-public class HRNet : Backbone
+public class HRNet : Backbone, IPretrainedComponent
 {
     private readonly ConvBNReLU convLayer1_1;
     private readonly ConvBNReLU convLayer1_2;
@@ -64,10 +64,14 @@ public class HRNet : Backbone
                 torch.nn.init.zeros_(b);
             }
         }
-        PretrainedWeights.Load(this, options.Pretrained);
     }
 
     public HRNetOptions Options { get; }
+
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+
+    public string? Pretrained => Options.Pretrained;
 
     public override IReadOnlyList<long> FeatChannels => featChannels;
 

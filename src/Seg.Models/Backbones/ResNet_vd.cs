@@ -13,7 +13,7 @@ namespace Seg.Models.Backbones;
 /// forward returns the four stage outputs (feat_channels 256, 512, 1024, 2048; 64, 128, 256, 512 below 50 layers).
 /// </summary>
 [BackboneOutputs(4)]
-public class ResNet_vd : Backbone
+public class ResNet_vd : Backbone, IPretrainedComponent
 {
     private static readonly int[] SupportedLayers = [18, 34, 50, 101, 152, 200];
 
@@ -65,10 +65,14 @@ public class ResNet_vd : Backbone
             }
             stages.Add(blocks);
         }
-        PretrainedWeights.Load(this, options.Pretrained);
     }
 
     public ResNetVdOptions Options { get; }
+
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+
+    public string? Pretrained => Options.Pretrained;
 
     public override IReadOnlyList<long> FeatChannels => featChannels;
 

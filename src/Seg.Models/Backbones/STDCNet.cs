@@ -11,7 +11,7 @@ namespace Seg.Models.Backbones;
 /// features with channels base/2, base, 4·base, 8·base, 16·base. Conv weights start from Normal(0, 0.001).
 /// </summary>
 [BackboneOutputs(5)]
-public class STDCNet : Backbone, IParameterLearningRates
+public class STDCNet : Backbone, IParameterLearningRates, IPretrainedComponent
 {
     private readonly Sequential features = new(Array.Empty<Module<Tensor, Tensor>>());
     private readonly int[] layers;
@@ -38,10 +38,14 @@ public class STDCNet : Backbone, IParameterLearningRates
         register_module("features", features);
         foreach (var m in modules())
             if (m is Conv2d conv) torch.nn.init.normal_(conv.weight, 0, 0.001);
-        PretrainedWeights.Load(this, options.Pretrained);
     }
 
     public STDCNetOptions Options { get; }
+
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+
+    public string? Pretrained => Options.Pretrained;
 
     public override IReadOnlyList<long> FeatChannels => featChannels;
 

@@ -11,7 +11,7 @@ namespace Seg.Models.Segmentation;
 /// input (bilinear, align_corners) in training and eval.
 /// </summary>
 [SegComponent("DeepLabV3", ComponentKind.Model)]
-public sealed class DeepLabV3 : SegModel
+public sealed class DeepLabV3 : SegModel, IPretrainedComponent
 {
     private readonly Backbone backbone;
     private readonly DeepLabV3Head head;
@@ -26,10 +26,14 @@ public sealed class DeepLabV3 : SegModel
         head = new DeepLabV3Head(options.NumClasses, options.BackboneIndices[0], channels[0], options.AsppRatios, options.AsppOutChannels, options.AlignCorners);
         register_module("backbone", backbone);
         register_module("head", head);
-        PretrainedWeights.LoadEntire(this, options.Pretrained);
     }
 
     public DeepLabV3Options Options { get; }
+
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+
+    public string? Pretrained => Options.Pretrained;
 
     public override long NumClasses => Options.NumClasses;
 

@@ -11,7 +11,7 @@ namespace Seg.Models.Segmentation;
 /// input (bilinear, align_corners).
 /// </summary>
 [SegComponent("OCRNet", ComponentKind.Model)]
-public sealed class OCRNet : SegModel
+public sealed class OCRNet : SegModel, IPretrainedComponent
 {
     private readonly Backbone backbone;
     private readonly OCRHead head;
@@ -28,10 +28,14 @@ public sealed class OCRNet : SegModel
         head = new OCRHead(options.NumClasses, channels, options.OcrMidChannels, options.OcrKeyChannels);
         register_module("backbone", backbone);
         register_module("head", head);
-        PretrainedWeights.LoadEntire(this, options.Pretrained);
     }
 
     public OCRNetOptions Options { get; }
+
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+
+    public string? Pretrained => Options.Pretrained;
 
     public override long NumClasses => Options.NumClasses;
 

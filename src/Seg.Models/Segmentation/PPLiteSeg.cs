@@ -13,7 +13,7 @@ namespace Seg.Models.Segmentation;
 /// first), eval only the shallowest; all are resized to the input (bilinear, align_corners False).
 /// </summary>
 [SegComponent("PPLiteSeg", ComponentKind.Model)]
-public sealed class PPLiteSeg : SegModel
+public sealed class PPLiteSeg : SegModel, IPretrainedComponent
 {
     private readonly Backbone backbone;
     private readonly PPLiteSegHead ppsegHead;
@@ -39,10 +39,14 @@ public sealed class PPLiteSeg : SegModel
         register_module("backbone", backbone);
         register_module("ppseg_head", ppsegHead);
         register_module("seg_heads", segHeads);
-        PretrainedWeights.LoadEntire(this, options.Pretrained);
     }
 
     public PPLiteSegOptions Options { get; }
+
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+
+    public string? Pretrained => Options.Pretrained;
 
     public override long NumClasses => Options.NumClasses;
 

@@ -11,7 +11,7 @@ namespace Seg.Models.Segmentation;
 /// as PaddleSeg does, resized to the input (bilinear, align_corners).
 /// </summary>
 [SegComponent("PSPNet", ComponentKind.Model)]
-public sealed class PSPNet : SegModel
+public sealed class PSPNet : SegModel, IPretrainedComponent
 {
     private readonly Backbone backbone;
     private readonly PSPNetHead head;
@@ -27,10 +27,14 @@ public sealed class PSPNet : SegModel
             options.EnableAuxiliaryLoss, options.AlignCorners);
         register_module("backbone", backbone);
         register_module("head", head);
-        PretrainedWeights.LoadEntire(this, options.Pretrained);
     }
 
     public PSPNetOptions Options { get; }
+
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+
+    public string? Pretrained => Options.Pretrained;
 
     public override long NumClasses => Options.NumClasses;
 

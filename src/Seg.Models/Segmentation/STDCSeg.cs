@@ -12,7 +12,7 @@ namespace Seg.Models.Segmentation;
 /// (sp2, sp4, sp8, at their own resolution); eval returns [main].
 /// </summary>
 [SegComponent("STDCSeg", ComponentKind.Model)]
-public sealed class STDCSeg : SegModel
+public sealed class STDCSeg : SegModel, IPretrainedComponent
 {
     private readonly ContextPath cp;
     private readonly FeatureFusionModule ffm;
@@ -47,10 +47,14 @@ public sealed class STDCSeg : SegModel
         register_module("conv_out_sp8", convOutSp8);
         register_module("conv_out_sp4", convOutSp4);
         register_module("conv_out_sp2", convOutSp2);
-        PretrainedWeights.LoadEntire(this, options.Pretrained);
     }
 
     public STDCSegOptions Options { get; }
+
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+
+    public string? Pretrained => Options.Pretrained;
 
     public override long NumClasses => Options.NumClasses;
 

@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using Seg.Core.Contracts;
 using Seg.Core.Registry;
 using Seg.Models.Segmentation;
@@ -19,7 +20,6 @@ internal static class ModelCatalog
     // PaddleSeg's configs name backbone weights by URL (read from the download cache); these tests need the architecture only.
     internal static SegModel Build(string configPath)
     {
-        using var architectureOnly = Seg.Core.Weights.PretrainedWeights.ArchitectureOnly();
-        return SegModelFactory.Build(configPath, Registry);
+        return SegModelFactory.Build(configPath, Registry, loadPretrained: false);
     }
 }

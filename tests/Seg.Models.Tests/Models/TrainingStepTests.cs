@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using Seg.Core.Config;
 using Seg.Core.Contracts;
 using Seg.Core.Losses;
@@ -19,9 +20,7 @@ public class TrainingStepTests
     {
         torch.manual_seed(0);
         var cfg = ConfigLoader.Load(Path.Combine(TestPaths.RepoRoot, config), null, ModelCatalog.Registry);
-        SegModel model;
-        using (Seg.Core.Weights.PretrainedWeights.ArchitectureOnly()) model = SegModelFactory.Build(cfg, ModelCatalog.Registry);
-        using var owned = model;
+        using var model = SegModelFactory.Build(cfg, ModelCatalog.Registry, loadPretrained: false);
         var losses = LossSet.FromConfig(cfg.Loss, ModelCatalog.Registry);
         using var optimizer = torch.optim.SGD(model.parameters(), lr: lr, momentum: 0.9);
         using var x = torch.randn(2, 3, 64, 64);

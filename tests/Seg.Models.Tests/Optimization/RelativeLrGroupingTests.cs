@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using Seg.Core.Config;
 using Seg.Core.Optimization;
 using Seg.Core.Registry;

@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using Seg.Core.Logging;
 using Seg.Core.Weights;
 using Seg.Models.Backbones;

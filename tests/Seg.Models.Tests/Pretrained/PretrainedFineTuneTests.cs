@@ -21,14 +21,20 @@ public class PretrainedFineTuneTests
     [TearDown]
     public void RemoveDir() => Directory.Delete(dir, recursive: true);
 
-    private static PPLiteSeg LiteSegT(long classes, string? pretrained = null, string? backbonePretrained = null) => new(new PPLiteSegOptions
+    // Built as the builder does: the architecture, then the configured weights (backbone first, then the model's).
+    private static PPLiteSeg LiteSegT(long classes, string? pretrained = null, string? backbonePretrained = null)
     {
-        NumClasses = classes,
-        Backbone = new STDC1(new STDCNetOptions { Pretrained = backbonePretrained }),
-        ArmOutChs = [32, 64, 128],
-        SegHeadInterChs = [32, 64, 64],
-        Pretrained = pretrained,
-    });
+        var model = new PPLiteSeg(new PPLiteSegOptions
+        {
+            NumClasses = classes,
+            Backbone = new STDC1(new STDCNetOptions { Pretrained = backbonePretrained }),
+            ArmOutChs = [32, 64, 128],
+            SegHeadInterChs = [32, 64, 64],
+            Pretrained = pretrained,
+        });
+        PretrainedWeights.ApplyConfigured(model);
+        return model;
+    }
 
     [Test]
     public void A_1001_class_PSSL_checkpoint_loads_into_an_11_class_model_except_the_class_dependent_head_keys()
@@ -93,5 +99,21 @@ public class PretrainedFineTuneTests
         torch.manual_seed(2);
         using var both = LiteSegT(6, pretrained: modelFile, backbonePretrained: backboneFile);
         foreach (var (k, v) in donor.state_dict()) Assert.That(both.state_dict()[k].equal(v), Is.True, k);
+    }
+
+    [Test]
+    public void Constructors_build_the_architecture_only_and_the_configured_weights_come_after()
+    {
+        var missing = Path.Combine(dir, "missing.safetensors");
+        using var model = new PPLiteSeg(new PPLiteSegOptions
+        {
+            NumClasses = 3,
+            Backbone = new STDC1(new STDCNetOptions { Pretrained = missing }),
+            ArmOutChs = [32, 64, 128],
+            SegHeadInterChs = [32, 64, 64],
+        });
+        var e = Assert.Throws<PretrainedLoadException>(() => PretrainedWeights.ApplyConfigured(model, TextWriter.Null))!;
+        Assert.That(e.ModulePath, Is.EqualTo("backbone"));
+        Assert.That(e.InnerException, Is.InstanceOf<FileNotFoundException>().With.Message.Contains(missing));
     }
 }
