@@ -56,28 +56,19 @@ internal static class PredictRun
         return 0;
     }
 
-    // --device gpu falls back to the CPU (with a note) where CUDA is missing; Seg runs on nothing else.
+    // DeviceChoice's rule, as train and val; only an absent GPU id stops the command.
     private static bool TryDevice(PredictArguments a, TextWriter error, out Device device)
     {
-        device = Device.CPU;
-        switch (a.Device)
+        try
         {
-            case "cpu":
-                return true;
-            case "gpu" when torch.cuda.is_available():
-                if (a.DeviceId >= torch.cuda.device_count())
-                {
-                    error.WriteLine($"seg predict: error: --device_id {a.DeviceId}: there are {torch.cuda.device_count()} GPU(s)");
-                    return false;
-                }
-                device = new Device(DeviceType.CUDA, a.DeviceId);
-                return true;
-            case "gpu":
-                device = DeviceChoice.Resolve(a.Device, "predicting", error);
-                return true;
-            default:
-                error.WriteLine($"seg predict: error: --device {a.Device} is not supported by Seg (gpu or cpu)");
-                return false;
+            device = DeviceChoice.Resolve(a.Device, "predicting", error, a.DeviceId);
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine($"seg predict: error: {e.Message}");
+            device = Device.CPU;
+            return false;
         }
     }
 }
