@@ -6,6 +6,8 @@ namespace Seg.Core.Registry;
 /// The class constants of PaddleSeg's fixed dataset types (NUM_CLASSES, IMG_CHANNELS, IGNORE_INDEX), so a
 /// model can be built from a PaddleSeg config that leaves <c>model.num_classes</c> to the dataset (e.g.
 /// Cityscapes → 19). Registered datasets carry their own constants (DatasetConstantsAttribute), which win; this table covers PaddleSeg datasets Seg does not implement, so their configs still resolve.
+/// AutoNUE has no entry: <c>_base_/autonue.yml</c> names <c>type: AutoNUE</c>, a dataset PaddleSeg's own registry does not
+/// have (only contrib/AutoNUE defines <c>AutoNue*</c> classes), so there, as here, its configs cannot take num_classes from it.
 /// </summary>
 public sealed class PaddleSegDatasetClasses : IDatasetDefaults
 {
@@ -16,7 +18,6 @@ public sealed class PaddleSegDatasetClasses : IDatasetDefaults
         ["ADE20K"] = new(150, 3, 255),
         ["PascalContext"] = new(60, 3, 255),
         ["CocoStuff"] = new(171, 3, 255),
-        ["AutoNue"] = new(26, 3, 255),
         ["OpticDiscSeg"] = new(2, 3, 255),
         ["MiniDeepGlobeRoadExtraction"] = new(2, 3, 255),
         ["CHASEDB1"] = new(2, 3, 255),

@@ -120,12 +120,50 @@ public class DatasetTests
         Assert.That(test!.Message, Does.Contain("`mode` should be 'train' or 'val', but got test."));
     }
 
+    // paddleseg/datasets/voc.py: the image sets name the files; trainaug appends aug.txt with SegmentationClassAug labels.
+    [Test]
+    public void PascalVOCReadsItsImageSetsAsPaddleSegDoes()
+    {
+        using var tree = new TempTree();
+        const string sets = "VOCdevkit/VOC2012/ImageSets/Segmentation/";
+        tree.File(sets + "train.txt", "2007_000032\n2007_000039\n");
+        tree.File(sets + "val.txt", "2007_000033 \n");
+        tree.File(sets + "trainval.txt", "2007_000032\n2007_000033\n2007_000039\n");
+        tree.Png("VOCdevkit/VOC2012/JPEGImages/2007_000033.jpg", 4, 3, 3, 90);
+        tree.Png("VOCdevkit/VOC2012/SegmentationClass/2007_000033.png", 4, 3, 1, 15);
+        var root = Path.Combine(tree.Root, "VOCdevkit");
+        SegDataset Voc(string mode) => DataTestHelpers.Build<SegDataset>($"type: PascalVOC\ndataset_root: {root}\nmode: {mode}\ntransforms: []");
+
+        var train = Voc("train");
+        Assert.That(train.Entries.Select(e => Path.GetRelativePath(root, e.ImagePath)), Is.EqualTo(new[] { "VOC2012/JPEGImages/2007_000032.jpg", "VOC2012/JPEGImages/2007_000039.jpg" }));
+        Assert.That(train.Entries.Select(e => Path.GetRelativePath(root, e.LabelPath!)), Is.EqualTo(new[] { "VOC2012/SegmentationClass/2007_000032.png", "VOC2012/SegmentationClass/2007_000039.png" }));
+        Assert.That((train.NumClasses, train.IgnoreIndex), Is.EqualTo((21, 255)));
+        Assert.That(Voc("trainval").Entries, Has.Count.EqualTo(3));
+
+        var val = Voc("val");
+        Assert.That(val.Mode, Is.EqualTo(DatasetMode.Val));
+        using (var sample = val.GetSample(0, new ReplayRandom([])))
+            Assert.That(sample.Label!.data<byte>().Distinct(), Is.EqualTo(new byte[] { 15 }));
+
+        var noAug = Assert.Throws<ConfigBindingException>(() => Voc("trainaug"))!;
+        Assert.That(noAug.Message, Does.Contain("aug.txt").And.Contain("voc_augment.py"));
+        tree.File(sets + "aug.txt", "2008_000001\n");
+        var aug = Voc("trainaug");
+        Assert.That(aug.Mode, Is.EqualTo(DatasetMode.Train));
+        Assert.That(aug.Entries.Select(e => Path.GetRelativePath(root, e.LabelPath!)),
+            Is.EqualTo(new[] { "VOC2012/SegmentationClass/2007_000032.png", "VOC2012/SegmentationClass/2007_000039.png", "VOC2012/SegmentationClassAug/2008_000001.png" }));
+
+        var test = Assert.Throws<ConfigBindingException>(() => Voc("test"))!;
+        Assert.That(test.Message, Does.Contain("trainaug"));
+    }
+
     [Test]
     public void FixedDatasetConstantsReachTheConfigChecker()
     {
         var defaults = new RegistryDatasetDefaults(DataTestHelpers.Registry);
         Assert.That(defaults.Find("Cityscapes"), Is.EqualTo(new DatasetDefaults(19, 3, 255)));
         Assert.That(defaults.Find("ADE20K"), Is.EqualTo(new DatasetDefaults(150, 3, 255)));
+        Assert.That(defaults.Find("PascalVOC"), Is.EqualTo(new DatasetDefaults(21, 3, 255)));
         Assert.That(defaults.Find("Dataset"), Is.Null);
         Assert.That(defaults.Find("Nope"), Is.Null);
 
