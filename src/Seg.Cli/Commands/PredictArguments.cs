@@ -1,6 +1,6 @@
 namespace Seg.Cli.Commands;
 
-/// <summary><c>seg predict</c>, with PaddleSeg's tools/predict.py flags and defaults (spec §9.1; there is no --opts).</summary>
+/// <summary><c>seg predict</c>, with PaddleSeg's tools/predict.py flags and defaults (tools/predict.py::parse_args; there is no --opts).</summary>
 public sealed record PredictArguments
 {
     public required string Config { get; init; }

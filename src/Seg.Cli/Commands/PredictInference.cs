@@ -10,7 +10,7 @@ internal delegate ImageLogits PredictInference(SegModel model, Device device, In
 
 internal static class PredictInferences
 {
-    /// <summary>PaddleSeg's inference / aug_inference (spec §8.3-8.5) through <see cref="SegInference.Logits"/>.</summary>
+    /// <summary>PaddleSeg's inference / aug_inference (paddleseg/core/infer.py) through <see cref="SegInference.Logits"/>.</summary>
     internal static ImageLogits Default(SegModel model, Device device, InferenceOptions options) => (image, transInfo) =>
     {
         using var onDevice = image.to(device);

@@ -8,7 +8,7 @@ using Seg.Torch;
 
 namespace Seg.Cli.Commands;
 
-// The work of `seg predict` once its arguments and config are valid (spec §9.1).
+// The work of `seg predict` once its arguments and config are valid (paddleseg/core/predict.py::predict).
 internal static class PredictRun
 {
     internal static int Run(PredictArguments a, SegConfig config, ComponentCatalog catalog, PredictInference inference, TextWriter output, TextWriter error)

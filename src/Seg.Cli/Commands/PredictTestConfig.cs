@@ -3,7 +3,7 @@ using Seg.Core.Evaluation;
 
 namespace Seg.Cli.Commands;
 
-// tools/predict.py's merge_test_config (spec §9.1): the YAML test_config without aug_eval and auc_roc; --aug_pred
+// tools/predict.py's merge_test_config: the YAML test_config without aug_eval and auc_roc; --aug_pred
 // sets augmentation, scales and both flips from the command line; --is_slide sets the sliding window likewise.
 internal static class PredictTestConfig
 {

@@ -2,7 +2,7 @@ using Seg.Core.Evaluation;
 
 namespace Seg.Cli.Commands;
 
-// PaddleSeg's merge_test_config (spec §8.7): the YAML test_config, then the command line only where its switch is on.
+// PaddleSeg's merge_test_config (tools/val.py::merge_test_config): the YAML test_config, then the command line only where its switch is on.
 internal static class TestConfigMerge
 {
     /// <summary>

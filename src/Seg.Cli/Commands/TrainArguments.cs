@@ -1,6 +1,6 @@
 namespace Seg.Cli.Commands;
 
-/// <summary><c>seg train</c>, with PaddleSeg's tools/train.py flags and defaults (spec §5.1).</summary>
+/// <summary><c>seg train</c>, with PaddleSeg's tools/train.py flags and defaults (tools/train.py::main).</summary>
 public sealed record TrainArguments
 {
     public required string Config { get; init; }

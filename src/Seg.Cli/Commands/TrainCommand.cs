@@ -101,7 +101,7 @@ internal sealed class TrainCommand
         return checks.OfType<string>().Concat(Validation.Opts(a.Opts));
     }
 
-    /// <summary>PaddleSeg's order (spec §1.3): --learning_rate, --batch_size, --iters, then --opts.</summary>
+    /// <summary>PaddleSeg's order (paddleseg/utils/utils.py::update_config_dict): --learning_rate, --batch_size, --iters, then --opts.</summary>
     internal static ConfigOverrides Overrides(TrainArguments a) => new()
     {
         LearningRate = a.LearningRate,

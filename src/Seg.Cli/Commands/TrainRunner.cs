@@ -18,7 +18,7 @@ using Seg.Torch;
 
 namespace Seg.Cli.Commands;
 
-// `seg train` after its arguments and config are valid: PaddleSeg's tools/train.py start-up order (spec §5.1),
+// `seg train` after its arguments and config are valid: PaddleSeg's tools/train.py start-up order (tools/train.py::main),
 // then the trainer. Exit codes: 0 done, 130 stopped by Ctrl-C or SIGTERM (a checkpoint saved), 3 non-finite loss,
 // output, gradient or weights, 1 errors.
 internal static class TrainRunner

@@ -1,6 +1,6 @@
 namespace Seg.Cli.Commands;
 
-/// <summary><c>seg val</c>, with PaddleSeg's tools/val.py flags and defaults (spec §8.7).</summary>
+/// <summary><c>seg val</c>, with PaddleSeg's tools/val.py flags and defaults (tools/val.py::merge_test_config).</summary>
 public sealed record ValArguments
 {
     public required string Config { get; init; }

@@ -1,7 +1,7 @@
 namespace Seg.Core.Checkpoints;
 
 /// <summary>
-/// PaddleSeg's keep_checkpoint_max (spec §5.3): the iter_N folders saved by this run, oldest first; when there are
+/// PaddleSeg's keep_checkpoint_max (paddleseg/core/train.py::train): the iter_N folders saved by this run, oldest first; when there are
 /// more than <see cref="KeepMax"/> (and it is positive) the oldest is deleted. Folders from before a resume and
 /// best_model are never added, so never deleted; the newest is never deleted.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Seg.Core.Config;
 
 /// <summary>
-/// PaddleSeg's <c>parse_from_yaml</c> (spec §1.2): loads a config and its <c>_base_</c> files (a string or a list,
+/// PaddleSeg's <c>parse_from_yaml</c> (paddleseg/cvlibs/config.py): loads a config and its <c>_base_</c> files (a string or a list,
 /// relative to the including file, recursively), merging the child onto each base in order, so earlier bases win
 /// over later ones. After resolution, an <c>_inherited_</c> key that no merge consumed is an error, because
 /// PaddleSeg would pass it on to a component constructor.

@@ -11,7 +11,7 @@ public sealed class ConfigChecker(IReadOnlyList<IConfigRule> rules, bool allowUp
     public bool AllowUpdate { get; } = allowUpdate;
 
     /// <summary>
-    /// PaddleSeg's default rules (spec §1.1), followed by the fixed-dataset injection when
+    /// PaddleSeg's default rules (paddleseg/cvlibs/config_checker.py), followed by the fixed-dataset injection when
     /// <paramref name="datasets"/> is given.
     /// </summary>
     public static ConfigChecker Default(IDatasetDefaults? datasets = null)

@@ -1,7 +1,7 @@
 namespace Seg.Core.Config;
 
 /// <summary>
-/// PaddleSeg's <c>merge_config_dicts</c> (spec §1.2): a deep merge where the child wins, lists and scalars replace
+/// PaddleSeg's <c>merge_config_dicts</c> (paddleseg/cvlibs/config.py): a deep merge where the child wins, lists and scalars replace
 /// wholesale, a child mapping merges into a base mapping of the same key, base keys keep their order and new child
 /// keys are appended, and a falsy <c>_inherited_</c> in a child mapping drops the base at that level (the key is
 /// consumed by this merge only).

@@ -1,7 +1,7 @@
 namespace Seg.Core.Config;
 
 /// <summary>
-/// PaddleSeg's <c>update_config_dict</c> (spec §1.3): <c>--learning_rate</c> sets <c>lr_scheduler.learning_rate</c>,
+/// PaddleSeg's <c>update_config_dict</c> (paddleseg/utils/utils.py::update_config_dict): <c>--learning_rate</c> sets <c>lr_scheduler.learning_rate</c>,
 /// then <c>--batch_size</c>, then <c>--iters</c>, then each <c>--opts key.path=value</c> in order, its value typed by
 /// Python's literal_eval. Every intermediate key of a path must exist; the last one may be new.
 /// </summary>

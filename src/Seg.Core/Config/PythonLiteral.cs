@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Seg.Core.Config;
 
 /// <summary>
-/// Python's <c>ast.literal_eval</c> for the values of <c>--opts key=value</c> (spec §1.3): numbers (<c>1e-4</c> is a
+/// Python's <c>ast.literal_eval</c> for the values of <c>--opts key=value</c> (paddleseg/utils/utils.py::update_config_dict): numbers (<c>1e-4</c> is a
 /// float here, Python not YAML), <c>True/False/None</c>, quoted strings, lists, tuples (<c>0.75,1.0,1.25</c> is a
 /// tuple), dicts with string keys, and a sign directly on a number. Text that is not such a literal is kept as the
 /// string itself, as PaddleSeg does when literal_eval raises. Complex numbers, bytes, sets and integers beyond 64 bits

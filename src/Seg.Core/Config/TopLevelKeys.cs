@@ -3,7 +3,7 @@ using Seg.Core.Registry;
 namespace Seg.Core.Config;
 
 /// <summary>
-/// The top-level keys PaddleSeg's <c>Config</c> reads (spec §1: batch_size, iters, the components, test_config, the
+/// The top-level keys PaddleSeg's <c>Config</c> reads (paddleseg/cvlibs/config.py::Config: batch_size, iters, the components, test_config, the
 /// ≤v2.7 export and learning_rate keys). Anything else is read by nobody, so a misspelling such as <c>itres: 5</c> would
 /// silently leave the real key at its inherited value: <see cref="Unknown"/> finds such keys with a suggestion.
 /// </summary>

@@ -3,7 +3,7 @@ using Seg.Torch;
 namespace Seg.Core.Evaluation;
 
 /// <summary>
-/// Pixel counts accumulated over a dataset (spec §8.6), rows = label class, columns = predicted class. Pixels whose
+/// Pixel counts accumulated over a dataset (paddleseg/utils/metrics.py), rows = label class, columns = predicted class. Pixels whose
 /// label is <see cref="IgnoreIndex"/> are skipped; pixels whose label is another value outside 0..C−1 are kept in an
 /// extra row, because PaddleSeg counts their predictions in the pred area but in no label area. Accumulates on the
 /// tensors' device (one bincount per image); the counts are read back only when asked for.

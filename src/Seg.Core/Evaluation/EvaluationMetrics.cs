@@ -1,6 +1,6 @@
 namespace Seg.Core.Evaluation;
 
-/// <summary>PaddleSeg's metrics (paddleseg/utils/metrics.py, spec §8.6) over accumulated areas.</summary>
+/// <summary>PaddleSeg's metrics (paddleseg/utils/metrics.py) over accumulated areas.</summary>
 public static class EvaluationMetrics
 {
     /// <summary>All metrics of <paramref name="matrix"/>; the result carries the C×C matrix too.</summary>

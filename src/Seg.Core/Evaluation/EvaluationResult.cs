@@ -1,6 +1,6 @@
 namespace Seg.Core.Evaluation;
 
-/// <summary>PaddleSeg's evaluation metrics over a whole dataset (spec §8.6), from the accumulated confusion matrix.</summary>
+/// <summary>PaddleSeg's evaluation metrics over a whole dataset (paddleseg/utils/metrics.py), from the accumulated confusion matrix.</summary>
 public sealed record EvaluationResult(
     int ImageCount,
     double MeanIoU,

@@ -7,7 +7,7 @@ using Seg.Torch;
 
 namespace Seg.Core.Evaluation;
 
-/// <summary>PaddleSeg's evaluate() (spec §8.2): every image of a val dataset through <see cref="SegInference"/>, metrics at the end.</summary>
+/// <summary>PaddleSeg's evaluate() (paddleseg/core/val.py::evaluate): every image of a val dataset through <see cref="SegInference"/>, metrics at the end.</summary>
 public static class Evaluator
 {
     /// <summary>

@@ -3,7 +3,7 @@ using Seg.Core.Config;
 namespace Seg.Core.Evaluation;
 
 /// <summary>
-/// How logits are computed for one image (spec §8.3-8.5): whole image, augmented over <see cref="Scales"/> and
+/// How logits are computed for one image (paddleseg/core/infer.py): whole image, augmented over <see cref="Scales"/> and
 /// flips, and/or by sliding window. Sizes are (width, height) as PaddleSeg's flags give them.
 /// </summary>
 public sealed record InferenceOptions

@@ -5,7 +5,7 @@ using F = Seg.Torch.torch.nn.functional;
 
 namespace Seg.Core.Evaluation;
 
-/// <summary>PaddleSeg's infer.inference / aug_inference / slide_inference (spec §8.3-8.5; aug_inference as v2.8+ or, with <see cref="InferenceOptions.AugLegacy"/>, as v2.7).</summary>
+/// <summary>PaddleSeg's infer.inference / aug_inference / slide_inference (paddleseg/core/infer.py; aug_inference as v2.8+ or, with <see cref="InferenceOptions.AugLegacy"/>, as v2.7).</summary>
 public static class SegInference
 {
     /// <summary>Sliding-window canvases larger than this many elements are accumulated on the CPU.</summary>

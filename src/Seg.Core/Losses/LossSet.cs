@@ -8,7 +8,7 @@ using Seg.Torch;
 namespace Seg.Core.Losses;
 
 /// <summary>
-/// PaddleSeg's <c>loss: {types, coef}</c> pairing (paddleseg/core/train.py, spec §4.1): loss i supervises
+/// PaddleSeg's <c>loss: {types, coef}</c> pairing (paddleseg/core/train.py::loss_computation): loss i supervises
 /// model output i with weight coef[i]; a multi-term loss (MixedLoss) contributes one term per member.
 /// The total is the sum of all terms.
 /// </summary>

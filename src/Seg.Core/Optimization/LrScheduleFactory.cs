@@ -4,7 +4,7 @@ using Seg.Core.Registry;
 
 namespace Seg.Core.Optimization;
 
-/// <summary>PaddleSeg's <c>SegBuilder.lr_scheduler</c> (spec §7.2): warmup keys, PolynomialDecay's decay_steps, LinearWarmup.</summary>
+/// <summary>PaddleSeg's <c>SegBuilder.lr_scheduler</c> (paddleseg/cvlibs/builder.py::SegBuilder.lr_scheduler): warmup keys, PolynomialDecay's decay_steps, LinearWarmup.</summary>
 public static class LrScheduleFactory
 {
     private const string Path = "lr_scheduler";

@@ -6,7 +6,7 @@ using Seg.Torch.Modules;
 namespace Seg.Core.Optimization;
 
 /// <summary>
-/// Splits a model's trainable parameters into groups as PaddleSeg's optimizers see them (spec §6.4, §7.1).
+/// Splits a model's trainable parameters into groups as PaddleSeg's optimizers see them (paddleseg/optimizers/optimizer.py::BaseOptimizer, with the backbone lr multipliers of the pretrained models).
 /// Parameters with requires_grad false are left out.
 /// </summary>
 public static class ParameterGrouping

@@ -5,7 +5,7 @@ namespace Seg.Core.Optimization;
 
 /// <summary>
 /// The optimizer and learning-rate schedule PaddleSeg's builder makes from <c>optimizer:</c> and
-/// <c>lr_scheduler:</c> (spec §7): the trainer calls <see cref="Step"/>, reads <see cref="LearningRate"/>, then
+/// <c>lr_scheduler:</c> (paddleseg/optimizers/optimizer.py): the trainer calls <see cref="Step"/>, reads <see cref="LearningRate"/>, then
 /// <see cref="StepSchedule"/> once per iteration, and saves/restores <see cref="Optimizer"/> and
 /// <see cref="ScheduleState"/> with checkpoints.
 /// </summary>

@@ -6,7 +6,7 @@ using Seg.Torch.Modules;
 
 namespace Seg.Core.Optimization;
 
-/// <summary>Builds a <see cref="TrainingOptimizer"/> from a resolved config, as PaddleSeg's SegBuilder does (§7).</summary>
+/// <summary>Builds a <see cref="TrainingOptimizer"/> from a resolved config, as PaddleSeg's SegBuilder does (paddleseg/cvlibs/builder.py::SegBuilder.optimizer).</summary>
 public static class TrainingOptimizerFactory
 {
     public static TrainingOptimizer Build(SegConfig config, Contracts.SegModel model, ComponentRegistry registry)

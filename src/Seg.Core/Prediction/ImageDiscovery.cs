@@ -1,7 +1,7 @@
 namespace Seg.Core.Prediction;
 
 /// <summary>
-/// PaddleSeg's <c>get_image_list(image_path)</c> (spec §9.1): one image, a folder searched recursively (files whose
+/// PaddleSeg's <c>get_image_list(image_path)</c> (paddleseg/utils/utils.py::get_image_list): one image, a folder searched recursively (files whose
 /// name starts with '.' and anything under <c>.ipynb_checkpoints</c> skipped; sorted, where os.walk's order is the
 /// file system's), or a text file list whose first whitespace-separated token on each line is an image path
 /// relative to the list's folder (blank lines skipped).

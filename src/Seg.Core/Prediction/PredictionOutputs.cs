@@ -5,7 +5,7 @@ using Seg.Torch.Images;
 namespace Seg.Core.Prediction;
 
 /// <summary>
-/// Writes what <c>seg predict</c> leaves for one image under <see cref="SaveDir"/> (spec §9.1):
+/// Writes what <c>seg predict</c> leaves for one image under <see cref="SaveDir"/> (paddleseg/core/predict.py::predict):
 /// <c>pseudo_color_prediction/&lt;name&gt;.png</c> (palette PNG: pixel values are class ids; RGB when there are more
 /// than 256 classes), <c>added_prediction/&lt;original name&gt;</c> (the image blended 0.6/0.4 with the colours, in the
 /// image's own format) and <c>label_prediction/&lt;name&gt;.png</c> (raw class ids, 8-bit; 16-bit above 256 classes).

@@ -6,7 +6,7 @@ using Seg.Torch;
 namespace Seg.Core.Prediction;
 
 /// <summary>
-/// PaddleSeg's <c>core/predict.py</c> loop (spec §9.1): each image read through the val transforms (BGR → RGB,
+/// PaddleSeg's <c>core/predict.py</c> loop (paddleseg/core/predict.py::predict): each image read through the val transforms (BGR → RGB,
 /// transforms, trans_info recorded; no label), its logits from <see cref="ImageLogits"/>, argmax, and the three
 /// output files (<see cref="PredictionOutputs"/>).
 /// </summary>

@@ -4,7 +4,7 @@ namespace Seg.Core.Registry;
 
 /// <summary>
 /// What PaddleSeg's SegBuilder does to the <c>optimizer</c> and <c>lr_scheduler</c> mappings before it builds them
-/// (spec §1.4, §7.2). Each returns a copy; the builder and config validation both use these.
+/// (paddleseg/cvlibs/builder.py::SegBuilder, its optimizer and lr_scheduler). Each returns a copy; the builder and config validation both use these.
 /// </summary>
 public static class PaddleSegBuilderConventions
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Seg.Core.Training;
 
-/// <summary>PaddleSeg v2.9's log lines (spec §5.5): "{time} [INFO]\t{message}" and the [TRAIN] line.</summary>
+/// <summary>PaddleSeg v2.9's log lines (paddleseg/core/train.py::train, paddleseg/utils/logger.py): "{time} [INFO]\t{message}" and the [TRAIN] line.</summary>
 public static class TrainLogLine
 {
     /// <summary>The logger prefix of v2.9: local time, [INFO], a tab.</summary>

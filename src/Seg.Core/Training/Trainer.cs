@@ -10,7 +10,7 @@ using Seg.Torch;
 namespace Seg.Core.Training;
 
 /// <summary>
-/// PaddleSeg's iteration-based training loop (paddleseg/core/train.py, spec §5.2): iterations start+1..iters over a
+/// PaddleSeg's iteration-based training loop (paddleseg/core/train.py::train): iterations start+1..iters over a
 /// shuffled, drop_last loader re-iterated per epoch; forward in train mode, <see cref="LossSet"/>, backward, optimizer
 /// step, lr read, schedule step, zero grad; a [TRAIN] line every log_iters; evaluation and a checkpoint every
 /// save_interval and at the last iteration, best_model on a strictly better mIoU. Only rank 0 logs and saves.

@@ -1,6 +1,6 @@
 namespace Seg.Core.Training;
 
-/// <summary>How a <see cref="Trainer"/> runs (PaddleSeg's train() arguments, spec §5.2; defaults as there).</summary>
+/// <summary>How a <see cref="Trainer"/> runs (the arguments of PaddleSeg's paddleseg/core/train.py::train; defaults as there).</summary>
 public sealed record TrainerOptions
 {
     public required int Iters { get; init; }

@@ -1,7 +1,7 @@
 namespace Seg.Core.Weights;
 
 /// <summary>
-/// PaddleSeg's download cache (spec §6.3), read only: a URL names
+/// PaddleSeg's download cache (paddleseg/utils/download.py via utils.py::download_pretrained_model), read only: a URL names
 /// <c>{SEG_HOME or ~/.paddleseg}/pretrained_model/{savename}/{filename}</c>, where an archive URL
 /// (<c>.../PP_STDCNet2.tar.gz</c>) gives <c>PP_STDCNet2/model.pdparams</c> and a file URL
 /// (<c>.../stdc2_pssl/model.pdparams</c>) gives <c>stdc2_pssl/model.pdparams</c>. For an archive, the downloaded archive

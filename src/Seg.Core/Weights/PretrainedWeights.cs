@@ -6,7 +6,7 @@ using Seg.Torch.Modules;
 namespace Seg.Core.Weights;
 
 /// <summary>
-/// PaddleSeg's load_pretrained_model / load_entire_model (spec §6.2) over any source <see cref="WeightsLoader"/> reads:
+/// PaddleSeg's load_pretrained_model / load_entire_model (paddleseg/utils/utils.py::load_pretrained_model) over any source <see cref="WeightsLoader"/> reads:
 /// safetensors, .pdparams, .pth, a checkpoint folder, a model-zoo archive or a URL in PaddleSeg's download cache. For each entry of the module's state dict, in order: missing from the file or of another
 /// shape → keeps its initial value and is reported; otherwise copied (under no_grad). Extra file entries are ignored.
 /// </summary>

@@ -7,7 +7,7 @@ using static Seg.Torch.torch.nn;
 namespace Seg.Models.Losses;
 
 /// <summary>
-/// PaddleSeg's <c>CrossEntropyLoss</c> (paddleseg/models/losses/cross_entropy_loss.py, spec §4.2). Per pixel
+/// PaddleSeg's <c>CrossEntropyLoss</c> (paddleseg/models/losses/cross_entropy_loss.py::CrossEntropyLoss.forward). Per pixel
 /// <c>ce = −w[y]·log softmax(z)[y]</c> (0 at ignore_index), then
 /// <c>mean(ce·mask) / (mean(mask·coef) + 1e-8)</c> where mask marks the non-ignored pixels (all ones when
 /// <c>avg_non_ignore</c> is false) and coef is the class weight of the pixel's label when weights are set

@@ -7,7 +7,7 @@ using static Seg.Torch.torch.nn;
 namespace Seg.Models.Losses;
 
 /// <summary>
-/// STDC's detail loss, PaddleSeg's <c>DetailAggregateLoss</c> (detail_aggregate_loss.py, spec §4.4): boundary
+/// STDC's detail loss, PaddleSeg's <c>DetailAggregateLoss</c> (paddleseg/models/losses/detail_aggregate_loss.py::DetailAggregateLoss.forward): boundary
 /// targets from a 3x3 Laplacian of the label at strides 1, 2 and 4 (the stride-8 map PaddleSeg computes is
 /// unused and skipped here), each clipped at 0, nearest-upsampled to the label size and thresholded at 0.1,
 /// fused by a 1x1 convolution and thresholded at 0.1 again. The 1-channel detail logit is bilinearly

@@ -7,7 +7,7 @@ using Seg.Torch;
 namespace Seg.Models.Losses;
 
 /// <summary>
-/// PaddleSeg's <c>MixedLoss</c> (mixed_loss.py, spec §4.5): several losses on the same output. Its terms are
+/// PaddleSeg's <c>MixedLoss</c> (paddleseg/models/losses/mixed_loss.py::MixedLoss.forward): several losses on the same output. Its terms are
 /// <c>coef[j] · losses[j](logits, labels)</c>; the train loop (LossSet) keeps each as its own entry, and
 /// <see cref="forward"/> returns their sum.
 /// </summary>

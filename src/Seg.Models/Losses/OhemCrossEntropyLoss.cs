@@ -7,7 +7,7 @@ using static Seg.Torch.torch.nn;
 namespace Seg.Models.Losses;
 
 /// <summary>
-/// PaddleSeg's <c>OhemCrossEntropyLoss</c> (ohem_cross_entropy_loss.py, spec §4.3), over the whole batch:
+/// PaddleSeg's <c>OhemCrossEntropyLoss</c> (paddleseg/models/losses/ohem_cross_entropy_loss.py::OhemCrossEntropyLoss.forward), over the whole batch:
 /// when <c>min_kept</c> is below the number of valid pixels (and that number is positive), and
 /// <c>min_kept &gt; 0</c>, the threshold is <c>max(thresh, p_k)</c> with p_k the min_kept-th smallest
 /// ground-truth probability, and only valid pixels with <c>p_gt &lt; threshold</c> (strictly) are kept;

@@ -1,6 +1,6 @@
 namespace Seg.Core.Optimization.Optimizers;
 
-/// <summary>The keys every PaddleSeg optimizer takes (<c>BaseOptimizer</c>, spec §7.1).</summary>
+/// <summary>The keys every PaddleSeg optimizer takes (paddleseg/optimizers/optimizer.py::BaseOptimizer).</summary>
 public abstract record OptimizerOptions
 {
     /// <summary>L2 regularisation g ← g + wd·θ on every parameter (decoupled decay for AdamW); none when null.</summary>

@@ -2,7 +2,7 @@ using Seg.Core.Weights.Pickle;
 
 namespace Seg.Core.Weights.Formats;
 
-/// <summary>Reads a Paddle <c>.pdparams</c> (spec §6.2) through <see cref="PickleMachine"/> with the numpy allowlist.</summary>
+/// <summary>Reads a Paddle <c>.pdparams</c> (paddle.save / paddle.load) through <see cref="PickleMachine"/> with the numpy allowlist.</summary>
 internal static class PdparamsReader
 {
     // torch.save's legacy (non-zip) format starts with a pickled magic number: PROTO 2, LONG1 of 10 bytes.

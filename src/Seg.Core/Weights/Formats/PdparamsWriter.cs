@@ -4,7 +4,7 @@ using Seg.Torch;
 namespace Seg.Core.Weights.Formats;
 
 /// <summary>
-/// Writes a state dict as <c>paddle.save</c> does (spec §6.2): a pickle (protocol 4) of a dict name → numpy array, each
+/// Writes a state dict as <c>paddle.save</c> does (paddle.save / paddle.load): a pickle (protocol 4) of a dict name → numpy array, each
 /// array in numpy's own form (<c>numpy.core.multiarray._reconstruct</c> then BUILD with shape, dtype and the raw
 /// little-endian bytes), plus Paddle's <c>StructuredToParameterName@@</c> table. <c>paddle.load</c> and Python's
 /// <c>pickle.load</c> with numpy read it.

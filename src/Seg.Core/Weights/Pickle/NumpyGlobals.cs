@@ -1,7 +1,7 @@
 namespace Seg.Core.Weights.Pickle;
 
 /// <summary>
-/// The allowlist of a Paddle <c>.pdparams</c> file (spec §6.2: a pickle of name → numpy array): numpy's array
+/// The allowlist of a Paddle <c>.pdparams</c> file (paddle.save in python/paddle/framework/io.py: a pickle of name → numpy array): numpy's array
 /// reconstruction (<c>_reconstruct</c> + BUILD for protocols 2-4, <c>_frombuffer</c> for protocol 5, <c>scalar</c>),
 /// <c>numpy.dtype</c>, <c>_codecs.encode</c> and <c>bytes</c> (protocol 2's way of storing bytes), and OrderedDict.
 /// Each is implemented here over plain data; numpy itself is never involved.
