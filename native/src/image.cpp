@@ -80,31 +80,38 @@ SEG_API(seg_image_decode, const uint8_t* data, int64_t nbytes, int32_t mode, Ten
   )
 }
 
-// Encodes a uint8 HxW or HxWxC (C = 1, 3, 4) CPU tensor as PNG. rgb != 0: the channels are RGB(A)
-// rather than OpenCV's BGR(A). The buffer is freed with seg_image_buffer_free.
-SEG_API(seg_image_encode_png, TensorH t, int32_t rgb, int32_t compression_level, uint8_t** out, int64_t* nbytes) {
+// Encodes a uint8 HxW or HxWxC (C = 1, 3, 4) CPU tensor as cv2.imencode(ext, img) does: ext is ".png", ".jpg",
+// ".bmp", ... (JPEG at OpenCV's default quality 95). rgb != 0: the channels are RGB(A) rather than OpenCV's BGR(A).
+// png_compression 0..9 sets IMWRITE_PNG_COMPRESSION; -1 keeps OpenCV's defaults. The buffer is freed with
+// seg_image_buffer_free.
+SEG_API(seg_image_encode, const char* ext, TensorH t, int32_t rgb, int32_t png_compression, uint8_t** out, int64_t* nbytes) {
   SEG_GUARD(
+    if (ext == nullptr || ext[0] != '.') throw seg::ArgumentError("encode expects an extension starting with '.'");
     const auto& x = seg::ref(t);
     if (x.scalar_type() != at::kByte)
-      throw seg::ArgumentError(std::string("encode_png expects a uint8 tensor, got ") + c10::toString(x.scalar_type()));
-    if (!x.device().is_cpu()) throw seg::ArgumentError("encode_png expects a CPU tensor, got one on " + x.device().str());
+      throw seg::ArgumentError(std::string("encode expects a uint8 tensor, got ") + c10::toString(x.scalar_type()));
+    if (!x.device().is_cpu()) throw seg::ArgumentError("encode expects a CPU tensor, got one on " + x.device().str());
     if (x.dim() != 2 && x.dim() != 3)
-      throw seg::ArgumentError("encode_png expects an HxW or HxWxC image, got shape " + c10::str(x.sizes()));
+      throw seg::ArgumentError("encode expects an HxW or HxWxC image, got shape " + c10::str(x.sizes()));
     int64_t c = x.dim() == 3 ? x.size(2) : 1;
     if (c != 1 && c != 3 && c != 4)
-      throw seg::ArgumentError("encode_png expects 1, 3 or 4 channels, got shape " + c10::str(x.sizes()));
+      throw seg::ArgumentError("encode expects 1, 3 or 4 channels, got shape " + c10::str(x.sizes()));
     if (x.size(0) < 1 || x.size(1) < 1 || x.size(0) > INT32_MAX || x.size(1) > INT32_MAX)
-      throw seg::ArgumentError("encode_png cannot encode an image of shape " + c10::str(x.sizes()));
-    if (compression_level < 0 || compression_level > 9)
-      throw seg::ArgumentError("PNG compression level must be in 0..9, got " + std::to_string(compression_level));
+      throw seg::ArgumentError("encode cannot encode an image of shape " + c10::str(x.sizes()));
+    if (png_compression < -1 || png_compression > 9)
+      throw seg::ArgumentError("PNG compression level must be in 0..9, got " + std::to_string(png_compression));
+    if (!cv::haveImageWriter(std::string("x") + ext))
+      throw seg::ArgumentError(std::string("OpenCV has no image writer for '") + ext + "'");
     auto cx = x.contiguous();
     cv::Mat img(static_cast<int>(cx.size(0)), static_cast<int>(cx.size(1)), CV_8UC(static_cast<int>(c)), cx.data_ptr());
     cv::Mat bgr = img;
     if (rgb != 0 && c == 3) cv::cvtColor(img, bgr, cv::COLOR_RGB2BGR);
     if (rgb != 0 && c == 4) cv::cvtColor(img, bgr, cv::COLOR_RGBA2BGRA);
+    std::vector<int> params;
+    if (png_compression >= 0) params = {cv::IMWRITE_PNG_COMPRESSION, png_compression};
     std::vector<uchar> encoded;
-    if (!cv::imencode(".png", bgr, encoded, {cv::IMWRITE_PNG_COMPRESSION, compression_level}))
-      throw std::runtime_error("OpenCV could not encode the image as PNG");
+    if (!cv::imencode(ext, bgr, encoded, params))
+      throw std::runtime_error(std::string("OpenCV could not encode the image as ") + ext);
     auto* arr = new uint8_t[encoded.size()];
     std::memcpy(arr, encoded.data(), encoded.size());
     *out = arr;

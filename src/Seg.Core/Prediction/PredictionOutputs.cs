@@ -85,7 +85,7 @@ public sealed class PredictionOutputs
         if (image.shape[0] != height || image.shape[1] != width)
             throw new ArgumentException($"the prediction is {width}x{height} but the image '{imagePath}' is {image.shape[1]}x{image.shape[0]}");
         var added = Visualize.Blend(image, ImageIO.rgb_to_bgr(rgb));
-        ImageWriter.write_image(added, files.Added);
+        ImageIO.write_image(added, files.Added);
         return files;
     }
 }

@@ -90,8 +90,7 @@ public static class DemoData
     private static byte[] Jpeg(byte[] rgb, int width, int height)
     {
         using var image = Tensor.FromBytes(rgb, [height, width, 3], ScalarType.Byte);
-        using var bgr = ImageIO.bgr_to_rgb(image);
-        return ImageWriter.encode(bgr, ".jpg");
+        return ImageIO.encode(image, ".jpg", rgb: true);
     }
 
     private static string ImagePath(string split, int i) => string.Create(CultureInfo.InvariantCulture, $"images/{split}/{i:D4}.jpg");

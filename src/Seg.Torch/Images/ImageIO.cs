@@ -30,13 +30,16 @@ public static class ImageIO
     }
 
     /// <summary>
-    /// Encodes a uint8 HxW or HxWxC (C = 1, 3 or 4) CPU tensor as a lossless PNG. Channels are taken as
-    /// BGR(A), as <see cref="read_image"/> returns them; pass <paramref name="rgb"/> = true for RGB(A) data.
+    /// Encodes a uint8 HxW or HxWxC (C = 1, 3 or 4) CPU tensor as <c>cv2.imencode(extension, image)</c> does (extension
+    /// like ".png", ".jpg": JPEG at OpenCV's default quality 95). Channels are taken as BGR(A), as <see cref="read_image"/>
+    /// returns them; pass <paramref name="rgb"/> = true for RGB(A) data. <paramref name="png_compression"/> 0..9 sets
+    /// PNG's compression level; -1 keeps OpenCV's defaults.
     /// </summary>
-    public static byte[] encode_png(Tensor image, bool rgb = false, int compression_level = 6)
+    public static byte[] encode(Tensor image, string extension, bool rgb = false, int png_compression = -1)
     {
         ArgumentNullException.ThrowIfNull(image);
-        NativeError.Check(LibSegNative.seg_image_encode_png(image.handle, rgb ? 1 : 0, compression_level, out var buffer, out var n));
+        ArgumentNullException.ThrowIfNull(extension);
+        NativeError.Check(LibSegNative.seg_image_encode(extension, image.handle, rgb ? 1 : 0, png_compression, out var buffer, out var n));
         try
         {
             var result = new byte[n];
@@ -48,6 +51,18 @@ public static class ImageIO
             NativeError.Check(LibSegNative.seg_image_buffer_free(buffer));
         }
     }
+
+    /// <summary>Writes <paramref name="image"/> to <paramref name="path"/> in the format of its extension, as cv2.imwrite (see <see cref="encode"/>).</summary>
+    public static void write_image(Tensor image, string path, bool rgb = false)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path);
+        if (extension.Length < 2) throw new ArgumentException($"cannot tell the image format of '{path}': it has no extension", nameof(path));
+        File.WriteAllBytes(path, encode(image, extension, rgb));
+    }
+
+    /// <summary>A lossless PNG (<see cref="encode"/> with ".png" and a compression level, 6 by default).</summary>
+    public static byte[] encode_png(Tensor image, bool rgb = false, int compression_level = 6) => encode(image, ".png", rgb, compression_level);
 
     /// <summary>Writes <paramref name="image"/> to <paramref name="path"/> as PNG (see <see cref="encode_png"/>).</summary>
     public static void write_png(Tensor image, string path, bool rgb = false, int compression_level = 6)

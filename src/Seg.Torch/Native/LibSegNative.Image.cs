@@ -6,7 +6,7 @@ namespace Seg.Torch.Native;
 internal static partial class LibSegNative
 {
     [DllImport(Lib)] internal static extern unsafe int seg_image_decode(byte* data, long nbytes, int mode, out IntPtr result);
-    [DllImport(Lib)] internal static extern int seg_image_encode_png(TensorHandle t, int rgb, int compressionLevel, out IntPtr buffer, out long nbytes);
+    [DllImport(Lib)] internal static extern int seg_image_encode([MarshalAs(UnmanagedType.LPUTF8Str)] string ext, TensorHandle t, int rgb, int pngCompression, out IntPtr buffer, out long nbytes);
     [DllImport(Lib)] internal static extern int seg_image_buffer_free(IntPtr buffer);
     [DllImport(Lib)] internal static extern int seg_image_swap_rb(TensorHandle t, out IntPtr result);
 }

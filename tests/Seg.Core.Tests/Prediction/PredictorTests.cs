@@ -29,7 +29,7 @@ public class PredictorTests
             for (var x = 0; x < w; x++)
                 (pixels[((y * w) + x) * 3], pixels[(((y * w) + x) * 3) + 1], pixels[(((y * w) + x) * 3) + 2]) = ((byte)x, (byte)y, 9);
         using var t = torch.tensor(pixels, [h, w, 3], ScalarType.Byte);
-        ImageWriter.write_image(t, path);
+        ImageIO.write_image(t, path);
         return path;
     }
 

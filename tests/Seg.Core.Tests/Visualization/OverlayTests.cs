@@ -40,7 +40,7 @@ public class OverlayTests
         using var scope = torch.NewDisposeScope();
         var expected = VisualizeFixtures.File["blend_expected"];
 
-        var jpg = ImageWriter.encode(expected, ".jpg");
+        var jpg = ImageIO.encode(expected, ".jpg");
         var decoded = ImageIO.decode_image(jpg);
 
         Assert.That(jpg[..3], Is.EqualTo(new byte[] { 0xFF, 0xD8, 0xFF }));
@@ -53,9 +53,9 @@ public class OverlayTests
         using var scope = torch.NewDisposeScope();
         var expected = VisualizeFixtures.File["blend_expected"];
 
-        var bmp = ImageWriter.encode(expected, ".bmp");
+        var bmp = ImageIO.encode(expected, ".bmp");
 
         Assert.That(ImageIO.decode_image(bmp).equal(expected), Is.True);
-        Assert.That(() => ImageWriter.encode(expected, ".nope"), Throws.ArgumentException.With.Message.Contains("no image writer"));
+        Assert.That(() => ImageIO.encode(expected, ".nope"), Throws.ArgumentException.With.Message.Contains("no image writer"));
     }
 }
