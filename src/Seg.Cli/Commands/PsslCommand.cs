@@ -38,11 +38,12 @@ internal static class PsslCommand
         var labelSize = CliOptions.Choice("--label_size", "image", "The stored mask's size: the image's (nearest) or the explanation's", "image", "explanation");
         var seed = CliOptions.Int("--seed", 0, "Run seed of the SmoothGrad noise (each image and classifier derives its own)");
         var workers = CliOptions.Int("--workers", 1, "Images explained in parallel");
+        var maxPerSynset = CliOptions.Int("--max_per_synset", "Explain at most N images per synset (the first N by name): a sample of a large set");
         var saveMaps = CliOptions.Flag("--save_maps", "Also write the consensus maps as PNG heat maps over the images (output/maps/)");
         var device = CliOptions.Choice("--device", "gpu", "Device; gpu falls back to cpu when no GPU is visible", "gpu", "cpu");
         var command = new Command("generate", "Explain every image under each classifier, min-max normalise, average, keep the top decile as the object and write it as PSSLDataset reads it. Resumable: finished masks are kept.")
         {
-            classifiers, imageRoot, output, synsets, explainer, samples, noise, gradientOf, target, resizeTo, labelSize, seed, workers, saveMaps, device,
+            classifiers, imageRoot, output, synsets, explainer, samples, noise, gradientOf, target, resizeTo, labelSize, seed, workers, maxPerSynset, saveMaps, device,
         };
         command.SetAction(r =>
         {
@@ -55,12 +56,13 @@ internal static class PsslCommand
                 Validation.Positive("--n_samples", r.GetValue(samples)),
                 Validation.Positive("--resize_to", r.GetValue(resizeTo)),
                 Validation.Positive("--workers", r.GetValue(workers)),
+                Validation.Positive("--max_per_synset", r.GetValue(maxPerSynset)),
                 r.GetValue(noise) is < 0 ? $"--noise_amount must not be negative, got {r.GetValue(noise)}" : null,
             };
             if (CommandErrors.Report(error, "pssl generate", errors)) return CommandErrors.ExitCode;
             var root = r.GetValue(imageRoot)!;
             var synsetList = r.GetValue(synsets) is { } file ? ClassListFile.Read(file) : PsslImageTree.DefaultSynsets(root);
-            var (images, skipped) = PsslImageTree.Scan(root, synsetList);
+            var (images, skipped) = PsslImageTree.Scan(root, synsetList, r.GetValue(maxPerSynset) ?? int.MaxValue);
             foreach (var s in skipped) error.WriteLine($"warning: skipped {s}");
             if (images.Count == 0)
             {

@@ -20,7 +20,8 @@ public static class PsslImageTree
     /// <summary>A synset name has no <c>_</c> and no white space (PSSLDataset splits file names on the first <c>_</c>).</summary>
     public static bool IsSynsetName(string name) => name.Length > 0 && !name.Contains('_', StringComparison.Ordinal) && !name.Any(char.IsWhiteSpace);
 
-    public static (IReadOnlyList<PsslImage> Images, IReadOnlyList<string> Skipped) Scan(string imageRoot, IReadOnlyList<string> synsets)
+    /// <summary>The images of the synsets in <paramref name="synsets"/>, at most <paramref name="maxPerSynset"/> each (the first in ordinal name order).</summary>
+    public static (IReadOnlyList<PsslImage> Images, IReadOnlyList<string> Skipped) Scan(string imageRoot, IReadOnlyList<string> synsets, int maxPerSynset = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(synsets);
         var train = TrainRoot(imageRoot);
@@ -40,8 +41,10 @@ public static class PsslImageTree
                 skipped.Add($"{folder}: synset '{synset}' is not in the synsets list");
                 continue;
             }
+            var taken = 0;
             foreach (var file in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
             {
+                if (taken == maxPerSynset) break;
                 var name = Path.GetFileName(file);
                 if (!name.EndsWith(".JPEG", StringComparison.Ordinal) || !name.StartsWith(synset + "_", StringComparison.Ordinal))
                 {
@@ -49,6 +52,7 @@ public static class PsslImageTree
                     continue;
                 }
                 images.Add(new PsslImage(file, $"{TrainFolder}/{synset}/{name}", synset, classId));
+                taken++;
             }
         }
         return (images, skipped);
