@@ -39,11 +39,12 @@ internal static class PsslCommand
         var seed = CliOptions.Int("--seed", 0, "Run seed of the SmoothGrad noise (each image and classifier derives its own)");
         var workers = CliOptions.Int("--workers", 1, "Images explained in parallel");
         var maxPerSynset = CliOptions.Int("--max_per_synset", "Explain at most N images per synset (the first N by name): a sample of a large set");
+        var threads = CliOptions.Int("--threads", "libtorch's intra-op threads (default: libtorch's own choice); 1 with several --workers or on a busy machine");
         var saveMaps = CliOptions.Flag("--save_maps", "Also write the consensus maps as PNG heat maps over the images (output/maps/)");
         var device = CliOptions.Choice("--device", "gpu", "Device; gpu falls back to cpu when no GPU is visible", "gpu", "cpu");
         var command = new Command("generate", "Explain every image under each classifier, min-max normalise, average, keep the top decile as the object and write it as PSSLDataset reads it. Resumable: finished masks are kept.")
         {
-            classifiers, imageRoot, output, synsets, explainer, samples, noise, gradientOf, target, resizeTo, labelSize, seed, workers, maxPerSynset, saveMaps, device,
+            classifiers, imageRoot, output, synsets, explainer, samples, noise, gradientOf, target, resizeTo, labelSize, seed, workers, maxPerSynset, threads, saveMaps, device,
         };
         command.SetAction(r =>
         {
@@ -57,6 +58,7 @@ internal static class PsslCommand
                 Validation.Positive("--resize_to", r.GetValue(resizeTo)),
                 Validation.Positive("--workers", r.GetValue(workers)),
                 Validation.Positive("--max_per_synset", r.GetValue(maxPerSynset)),
+                Validation.Positive("--threads", r.GetValue(threads)),
                 r.GetValue(noise) is < 0 ? $"--noise_amount must not be negative, got {r.GetValue(noise)}" : null,
             };
             if (CommandErrors.Report(error, "pssl generate", errors)) return CommandErrors.ExitCode;
@@ -69,6 +71,7 @@ internal static class PsslCommand
                 error.WriteLine($"seg pssl generate: error: no images to explain under {root}/train (expected train/<synset>/<synset>_<id>.JPEG)");
                 return CommandErrors.ExitCode;
             }
+            if (r.GetValue(threads) is { } n) torch.set_num_threads(n);
             var place = DeviceChoice.Resolve(r.GetValue(device)!, "explaining", error);
             var catalog = PluginsOption.LoadCatalog(r.GetValue(plugins) ?? [], error);
             var models = new List<SegModel>();

@@ -75,7 +75,9 @@ public sealed class SmoothGrad : IExplainer
         ArgumentNullException.ThrowIfNull(imageShape);
         var perImage = imageShape.Skip(1).Aggregate(1L, (a, d) => a * d);
         var values = new float[count * perImage];
-        if (sigma > 0) random.Normal(sigma, values);
+        // One draw per copy, so that the noise of copy i does not depend on how the copies are chunked.
+        if (sigma > 0)
+            for (var i = 0; i < count; i++) random.Normal(sigma, values.AsSpan((int)(i * perImage), (int)perImage));
         return torch.tensor(values, [count, .. imageShape.Skip(1)]);
     }
 }
