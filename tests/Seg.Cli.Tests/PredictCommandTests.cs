@@ -56,7 +56,7 @@ public class PredictCommandTests
     {
         var config = Config();
         var registry = Registry();
-        using var model = SegModelFactory.Build(SegModelFactory.LoadConfig(config, registry), registry);
+        using var model = SegModelFactory.Build(ConfigLoader.Load(config, null, registry), registry);
         using (torch.no_grad())
         {
             // Weights that differ from a fresh model's, so the prediction shows whether they were loaded.

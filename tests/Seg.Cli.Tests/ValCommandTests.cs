@@ -29,7 +29,7 @@ public class ValCommandTests
         var registry = new ComponentRegistry();
         registry.RegisterAssembly(typeof(PPLiteSeg).Assembly);
         registry.RegisterAssembly(typeof(SegDataset).Assembly);
-        var config = SegModelFactory.LoadConfig(Config, registry, new ConfigOverrides { Opts = ["model.backbone.pretrained=None"] });
+        var config = ConfigLoader.Load(Config, new ConfigOverrides { Opts = ["model.backbone.pretrained=None"] }, registry);
         torch.manual_seed(0);
         using var net = SegModelFactory.Build(config, registry);
         model = Path.Combine(dir, "ckpt", "model.safetensors");

@@ -1,3 +1,4 @@
+using Seg.Core.Config;
 using System.Diagnostics;
 using System.Globalization;
 using Seg.Core.Contracts;
@@ -46,7 +47,7 @@ registry.RegisterAssembly(typeof(PSPNet).Assembly);
 foreach (var path in configs)
 {
     torch.manual_seed(0);
-    var cfg = SegModelFactory.LoadConfig(path, registry);
+    var cfg = ConfigLoader.Load(path, null, registry);
     SegModel model;
     using (Seg.Core.Weights.PretrainedWeights.ArchitectureOnly()) model = SegModelFactory.Build(cfg, registry);
     using var owned = model;

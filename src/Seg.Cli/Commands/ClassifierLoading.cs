@@ -13,7 +13,7 @@ internal static class ClassifierLoading
 {
     internal static (SegConfig Config, SegModel Model) Load(string configPath, string? weights, IReadOnlyList<string> opts, ComponentCatalog catalog, TextWriter error)
     {
-        var config = ConfigLoading.Load(configPath, new ConfigOverrides { Opts = opts }, catalog, error, validate: false);
+        var config = ConfigLoader.Load(configPath, new ConfigOverrides { Opts = opts }, catalog.Registry, error, validate: false);
         SegModel model;
         if (weights is null)
         {

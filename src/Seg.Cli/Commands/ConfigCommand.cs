@@ -32,7 +32,7 @@ internal static class ConfigCommand
             };
             if (CommandErrors.Report(error, "config show", Validation.Opts(overrides.Opts))) return CommandErrors.ExitCode;
             var catalog = PluginsOption.LoadCatalog(parse.GetValue(plugins) ?? [], error);
-            var loaded = ConfigLoading.Load(parse.GetValue(config)!, overrides, catalog, error, parse.GetValue(validate), strictKeys: parse.GetValue(validate));
+            var loaded = ConfigLoader.Load(parse.GetValue(config)!, overrides, catalog.Registry, error, validate: parse.GetValue(validate), strictKeys: parse.GetValue(validate));
             parse.InvocationConfiguration.Output.Write(loaded.ToYaml());
             return 0;
         });

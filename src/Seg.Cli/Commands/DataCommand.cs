@@ -25,10 +25,9 @@ internal static class DataCommand
             SegConfig loaded;
             try
             {
-                var checker = ConfigChecker.Default(new RegistryDatasetDefaults(catalog.Registry));
-                loaded = SegConfig.Load(parse.GetValue(config)!, new ConfigOverrides { Opts = parse.GetValue(opts) ?? [] }, checker);
+                loaded = ConfigLoader.Load(parse.GetValue(config)!, new ConfigOverrides { Opts = parse.GetValue(opts) ?? [] }, catalog.Registry, error);
             }
-            catch (ConfigException e)
+            catch (Exception e) when (e is ConfigException or ConfigBindingException)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 1;

@@ -11,8 +11,7 @@ internal static class ModelBuilding
     internal static (SegConfig Config, SegModel Model) FromConfig(string configPath, IReadOnlyList<string> opts, string[] plugins, TextWriter error)
     {
         var catalog = PluginsOption.LoadCatalog(plugins, error);
-        var config = SegModelFactory.LoadConfig(configPath, catalog.Registry, new ConfigOverrides { Opts = opts });
-        foreach (var warning in config.Warnings) error.WriteLine($"warning: {warning}");
+        var config = ConfigLoader.Load(configPath, new ConfigOverrides { Opts = opts }, catalog.Registry, error);
         // Only the architecture: summary inspects it and run loads its own --weights.
         using var architectureOnly = PretrainedWeights.ArchitectureOnly();
         return (config, SegModelFactory.Build(config, catalog.Registry));

@@ -59,7 +59,7 @@ internal sealed class PredictCommand
         }.Concat(testConfig.Validate(r));
         if (CommandErrors.Report(error, "predict", errors)) return CommandErrors.ExitCode;
         var catalog = PluginsOption.LoadCatalog(a.Plugins, error);
-        var loaded = ConfigLoading.Load(a.Config, ConfigOverrides.None, catalog, error);
+        var loaded = ConfigLoader.Load(a.Config, ConfigOverrides.None, catalog.Registry, error);
         return PredictRun.Run(a, loaded, catalog, Inference, output, error);
     }
 }

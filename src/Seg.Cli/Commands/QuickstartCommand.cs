@@ -136,5 +136,5 @@ internal static class QuickstartCommand
         return json.RootElement.GetProperty("miou").GetDouble();
     }
 
-    private static long ConfigIters(string path) => Core.Config.SegConfig.Load(path, new ConfigOverrides()).Iters;
+    private static long ConfigIters(string path) => ConfigLoader.Load(path, null, PluginsOption.LoadCatalog([], TextWriter.Null).Registry).Iters;
 }

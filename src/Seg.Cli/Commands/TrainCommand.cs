@@ -141,7 +141,7 @@ internal sealed class TrainCommand
         // From the start, so a signal while loading still ends with exit 130; a launcher forwards signals to its workers instead.
         using var stop = launching ? null : new StopSignals(error);
         var catalog = PluginsOption.LoadCatalog(arguments.Plugins, error);
-        var loaded = ConfigLoading.Load(arguments.Config, Overrides(arguments), catalog, error);
+        var loaded = ConfigLoader.Load(arguments.Config, Overrides(arguments), catalog.Registry, error);
         if (launching && evaluation is not null) { CommandErrors.Report(error, Command.Name, ["several worker processes are not supported here; train with one process"]); return CommandErrors.ExitCode; }
         if (launching) return WorkerLauncher.Run(launch, LaunchArguments.WorkerArgs(r.Tokens.Select(t => t.Value).ToList()), r.InvocationConfiguration.Output, error);
         return TrainRunner.Run(arguments, loaded, catalog, r.InvocationConfiguration.Output, error, stop!.Token, evaluation);

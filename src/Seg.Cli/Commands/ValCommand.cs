@@ -70,7 +70,7 @@ internal sealed class ValCommand
         }.Concat(testConfig.Validate(r)).Concat(Validation.Opts(a.Opts));
         if (CommandErrors.Report(error, "val", errors)) return CommandErrors.ExitCode;
         var catalog = PluginsOption.LoadCatalog(a.Plugins, error);
-        var loaded = ConfigLoading.Load(a.Config, new ConfigOverrides { Opts = a.Opts }, catalog, error);
+        var loaded = ConfigLoader.Load(a.Config, new ConfigOverrides { Opts = a.Opts }, catalog.Registry, error);
         if (loaded.ValDataset is null)
         {
             error.WriteLine($"seg val: error: {a.Config} has no val_dataset; add one (e.g. the train_dataset with mode: val and val_path) or pass --opts val_dataset.…");

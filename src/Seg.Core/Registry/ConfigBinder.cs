@@ -14,6 +14,9 @@ namespace Seg.Core.Registry;
 /// </summary>
 internal sealed class ConfigBinder(ComponentRegistry registry, List<ComponentCheck>? checks = null)
 {
+    // Each component dict's registered type and bound options, for its parent's IValidatedWithChildren check.
+    private readonly Dictionary<ConfigMap, (Type ComponentType, object? Options)> bound = new(ReferenceEqualityComparer.Instance);
+
     public object? BuildComponent(ConfigNode node, Type expected, ComponentKind? kind, string path)
     {
         var candidates = registry.All.Where(r => (kind == null || r.Kind == kind) && expected.IsAssignableFrom(r.ComponentType)).ToList();
@@ -46,6 +49,7 @@ internal sealed class ConfigBinder(ComponentRegistry registry, List<ComponentChe
         var registration = matches[0];
         checks?.Add(new ComponentCheck(path, name, registration.Kind.ToString(), typeNode.Location, IsAvailable: true));
         var options = BindOptions(map, registration.OptionsType, path, $"{registration.Kind} '{name}'", skipType: true);
+        bound[map] = (registration.ComponentType, options);
         if (checks != null) return null;
         try
         {
@@ -97,10 +101,15 @@ internal sealed class ConfigBinder(ComponentRegistry registry, List<ComponentChe
                 ?? throw Fail(value, keyPath, $"unknown key '{key}' for {owner}.{Suggestions.DidYouMean(key, schema.Keys)} Allowed keys: {string.Join(", ", schema.Keys)}.");
             member.Property.SetValue(options, BindValue(value, member.Type, member.AllowsNull, member.Nullability, keyPath));
         }
-        if (options is IValidatedOptions validated && validated.Validate() is { } problem)
-            throw Fail(map.TryGet(problem.Key, out var node) ? node : map, Join(path, problem.Key), problem.Reason);
+        var problem = (options as IValidatedOptions)?.Validate() ?? (options as IValidatedWithChildren)?.Validate(ChildrenOf(map));
+        if (problem is { } p)
+            throw Fail(map.TryGet(p.Key, out var node) ? node : map, Join(path, p.Key), p.Reason);
         return options;
     }
+
+    private ConfiguredChildren ChildrenOf(ConfigMap map) => new(map.Entries
+        .Where(e => e.Value is ConfigMap child && bound.ContainsKey(child))
+        .ToDictionary(e => e.Key, e => bound[(ConfigMap)e.Value]));
 
     private object? BindValue(ConfigNode node, Type target, bool allowsNull, NullabilityInfo? nullability, string path)
     {

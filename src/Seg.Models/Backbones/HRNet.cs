@@ -12,6 +12,7 @@ namespace Seg.Models.Backbones;
 /// returns one map at 1/4: the four branches of the last stage upsampled (bilinear) and concatenated
 /// (feat_channels = the sum of stage 4's channels). Conv weights start from Normal(0, 0.001), batch norm from 1 and 0.
 /// </summary>
+[BackboneOutputs(1)]
 public class HRNet : Backbone
 {
     private readonly ConvBNReLU convLayer1_1;

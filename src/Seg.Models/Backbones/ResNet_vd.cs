@@ -12,6 +12,7 @@ namespace Seg.Models.Backbones;
 /// dilates stages 3 and 4 by 2 and 4 (16: stage 4 by 2) instead of striding; stage 4 multiplies by multi_grid.
 /// forward returns the four stage outputs (feat_channels 256, 512, 1024, 2048; 64, 128, 256, 512 below 50 layers).
 /// </summary>
+[BackboneOutputs(4)]
 public class ResNet_vd : Backbone
 {
     private static readonly int[] SupportedLayers = [18, 34, 50, 101, 152, 200];

@@ -10,6 +10,7 @@ namespace Seg.Models.Backbones;
 /// each with stride 2) in one <c>features</c> Sequential. forward returns the 1/2, 1/4, 1/8, 1/16 and 1/32
 /// features with channels base/2, base, 4·base, 8·base, 16·base. Conv weights start from Normal(0, 0.001).
 /// </summary>
+[BackboneOutputs(5)]
 public class STDCNet : Backbone, IParameterLearningRates
 {
     private readonly Sequential features = new(Array.Empty<Module<Tensor, Tensor>>());

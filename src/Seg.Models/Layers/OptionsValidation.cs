@@ -10,5 +10,10 @@ internal static class OptionsValidation
         if (options.Validate() is { } problem) throw new ArgumentException($"{problem.Key}: {problem.Reason}");
     }
 
+    internal static void ThrowIfInvalid(IValidatedWithChildren options, ConfiguredChildren children)
+    {
+        if (options.Validate(children) is { } problem) throw new ArgumentException($"{problem.Key}: {problem.Reason}");
+    }
+
     internal static string List<T>(IEnumerable<T> values) => $"[{string.Join(", ", values)}]";
 }

@@ -21,7 +21,7 @@ public sealed class DeepLabV3 : SegModel
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         backbone = options.Backbone;
-        OptionsValidation.ThrowIfInvalid(options);
+        OptionsValidation.ThrowIfInvalid(options, ConfiguredChildren.Of(("backbone", backbone)));
         var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices);
         head = new DeepLabV3Head(options.NumClasses, options.BackboneIndices[0], channels[0], options.AsppRatios, options.AsppOutChannels, options.AlignCorners);
         register_module("backbone", backbone);

@@ -6,8 +6,14 @@ namespace Seg.Models.Segmentation;
 /// <summary>What PSPNet, DeepLabV3 and OCRNet share: the channels at backbone_indices and running backbone, head and the final resize.</summary>
 internal static class ModelChecks
 {
-    /// <summary>The channels of the backbone outputs at <paramref name="indices"/> (already validated).</summary>
-    internal static long[] BackboneChannels(Backbone backbone, IReadOnlyList<int> indices) => [.. indices.Select(i => backbone.FeatChannels[i])];
+    /// <summary>The channels of the backbone outputs at <paramref name="indices"/> (range-checked here too, for backbones that do not declare their output count).</summary>
+    internal static long[] BackboneChannels(Backbone backbone, IReadOnlyList<int> indices)
+    {
+        var count = backbone.FeatChannels.Count;
+        if (indices.Any(i => i < 0 || i >= count))
+            throw new ArgumentException($"backbone_indices: {OptionsValidation.List(indices)} is out of range: each index must be in [0, {count - 1}] ({backbone.GetType().Name} has {count} output(s)).");
+        return [.. indices.Select(i => backbone.FeatChannels[i])];
+    }
 
     /// <summary>backbone → head → the first <paramref name="keep"/> logits resized to the input (bilinear).</summary>
     internal static Tensor[] ResizedLogits(Backbone backbone, Func<Tensor[], Tensor[]> head, Tensor input, bool alignCorners, int keep)

@@ -23,7 +23,7 @@ public sealed class OCRNet : SegModel
         Options = options;
         backbone = options.Backbone;
         backboneIndices = [.. options.BackboneIndices];
-        OptionsValidation.ThrowIfInvalid(options);
+        OptionsValidation.ThrowIfInvalid(options, ConfiguredChildren.Of(("backbone", backbone)));
         var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices);
         head = new OCRHead(options.NumClasses, channels, options.OcrMidChannels, options.OcrKeyChannels);
         register_module("backbone", backbone);

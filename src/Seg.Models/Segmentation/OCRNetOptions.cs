@@ -5,7 +5,7 @@ using Seg.Core.Contracts;
 namespace Seg.Models.Segmentation;
 
 /// <summary>The YAML keys of <c>type: OCRNet</c> with PaddleSeg's defaults.</summary>
-public sealed record OCRNetOptions : IValidatedOptions
+public sealed record OCRNetOptions : IValidatedWithChildren
 {
     public required long NumClasses { get; init; }
 
@@ -25,9 +25,9 @@ public sealed record OCRNetOptions : IValidatedOptions
     /// <summary>Whole-model weights (a safetensors file or checkpoint folder, keys relative to the model), loaded at the end of construction over the backbone's.</summary>
     public string? Pretrained { get; init; }
 
-    public (string Key, string Reason)? Validate()
+    public (string Key, string Reason)? Validate(ConfiguredChildren children)
     {
         if (OcrMidChannels < 1 || OcrKeyChannels < 1) return ("ocr_mid_channels", "ocr_mid_channels and ocr_key_channels must be positive.");
-        return BackboneIndicesCheck.Validate(BackboneIndices, Backbone, "one index, or [soft regions, pixels], e.g. [0]", 1, 2);
+        return BackboneIndicesCheck.Validate(BackboneIndices, children, "one index, or [soft regions, pixels], e.g. [0]", 1, 2);
     }
 }

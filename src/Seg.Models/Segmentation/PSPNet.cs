@@ -21,7 +21,7 @@ public sealed class PSPNet : SegModel
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         backbone = options.Backbone;
-        OptionsValidation.ThrowIfInvalid(options);
+        OptionsValidation.ThrowIfInvalid(options, ConfiguredChildren.Of(("backbone", backbone)));
         var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices);
         head = new PSPNetHead(options.NumClasses, options.BackboneIndices, channels, options.PpOutChannels, options.BinSizes,
             options.EnableAuxiliaryLoss, options.AlignCorners);

@@ -5,7 +5,7 @@ using Seg.Core.Contracts;
 namespace Seg.Models.Segmentation;
 
 /// <summary>The YAML keys of <c>type: PSPNet</c> with PaddleSeg's defaults.</summary>
-public sealed record PSPNetOptions : IValidatedOptions
+public sealed record PSPNetOptions : IValidatedWithChildren
 {
     public required long NumClasses { get; init; }
 
@@ -28,11 +28,11 @@ public sealed record PSPNetOptions : IValidatedOptions
     /// <summary>Whole-model weights (a safetensors file or checkpoint folder, keys relative to the model), loaded at the end of construction over the backbone's.</summary>
     public string? Pretrained { get; init; }
 
-    public (string Key, string Reason)? Validate()
+    public (string Key, string Reason)? Validate(ConfiguredChildren children)
     {
         if (BinSizes.Count == 0 || BinSizes.Any(b => b < 1))
             return ("bin_sizes", $"needs at least one positive pooled size (PaddleSeg's default is [1, 2, 3, 6]), got {OptionsValidation.List(BinSizes)}.");
         if (PpOutChannels < 1) return ("pp_out_channels", $"must be positive, got {PpOutChannels}.");
-        return BackboneIndicesCheck.Validate(BackboneIndices, Backbone, "[auxiliary feature, pyramid pooling input], e.g. [2, 3]", 2);
+        return BackboneIndicesCheck.Validate(BackboneIndices, children, "[auxiliary feature, pyramid pooling input], e.g. [2, 3]", 2);
     }
 }

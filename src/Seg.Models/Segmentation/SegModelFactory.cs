@@ -12,10 +12,6 @@ namespace Seg.Models.Segmentation;
 /// </summary>
 public static class SegModelFactory
 {
-    /// <summary>Loads <paramref name="configPath"/> with PaddleSeg's checks plus the fixed-dataset constants.</summary>
-    public static SegConfig LoadConfig(string configPath, ComponentRegistry registry, ConfigOverrides? overrides = null) =>
-        SegConfig.Load(configPath, overrides, ConfigChecker.Default(new RegistryDatasetDefaults(registry)));
-
     public static SegModel Build(SegConfig config, ComponentRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -23,5 +19,5 @@ public static class SegModelFactory
         return registry.Build<SegModel>(config.Model, ComponentKind.Model, "model");
     }
 
-    public static SegModel Build(string configPath, ComponentRegistry registry) => Build(LoadConfig(configPath, registry), registry);
+    public static SegModel Build(string configPath, ComponentRegistry registry) => Build(ConfigLoader.Load(configPath, null, registry), registry);
 }

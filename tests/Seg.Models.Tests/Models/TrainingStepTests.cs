@@ -1,3 +1,4 @@
+using Seg.Core.Config;
 using Seg.Core.Contracts;
 using Seg.Core.Losses;
 using Seg.Models.Segmentation;
@@ -17,7 +18,7 @@ public class TrainingStepTests
     public void A_few_SGD_steps_on_one_batch_drive_the_loss_down(string config, long classes, double lr = 0.01, float factor = 0.97f)
     {
         torch.manual_seed(0);
-        var cfg = SegModelFactory.LoadConfig(Path.Combine(TestPaths.RepoRoot, config), ModelCatalog.Registry);
+        var cfg = ConfigLoader.Load(Path.Combine(TestPaths.RepoRoot, config), null, ModelCatalog.Registry);
         SegModel model;
         using (Seg.Core.Weights.PretrainedWeights.ArchitectureOnly()) model = SegModelFactory.Build(cfg, ModelCatalog.Registry);
         using var owned = model;

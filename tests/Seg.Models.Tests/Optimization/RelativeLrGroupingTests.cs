@@ -28,7 +28,7 @@ public class RelativeLrGroupingTests
     public void Pssl_pp_liteseg_stdc1_backbone_learns_at_a_tenth_and_frozen_parameters_are_dropped()
     {
         var registry = LazyRegistry.Value;
-        var config = SegModelFactory.LoadConfig(ConfigPath, registry);
+        var config = ConfigLoader.Load(ConfigPath, null, registry);
         using var model = SegModelFactory.Build(config, registry);
         using var opt = TrainingOptimizerFactory.Build(config, model, registry);
 
@@ -54,8 +54,8 @@ public class RelativeLrGroupingTests
     public void Custom_cfg_lr_mult_replaces_relative_lr_as_in_paddle_and_learning_rate_override_applies()
     {
         var registry = LazyRegistry.Value;
-        var config = SegModelFactory.LoadConfig(ConfigPath, registry,
-            new ConfigOverrides { LearningRate = 0.02, Opts = ["optimizer.custom_cfg=[{'name': 'backbone', 'lr_mult': 0.5}]"] });
+        var config = ConfigLoader.Load(ConfigPath,
+            new ConfigOverrides { LearningRate = 0.02, Opts = ["optimizer.custom_cfg=[{'name': 'backbone', 'lr_mult': 0.5}]"] }, registry);
         using var model = SegModelFactory.Build(config, registry);
         using var opt = TrainingOptimizerFactory.Build(config, model, registry);
         Assert.That(opt.GroupMultipliers, Is.EqualTo(new[] { 0.5, 1.0 }));
