@@ -31,9 +31,11 @@ internal static class QuickstartCommand
         var psslIters = CliOptions.Int("--pssl_iters", "Override the PSSL config's iters");
         var iters = CliOptions.Int("--iters", "Override the fine-tuning config's iters (every start gets the same)");
         var batchSize = CliOptions.Int("--batch_size", "Override both configs' batch_size");
+        var generate = CliOptions.Flag("--generate", "Make the PSSL labels first: train 3 tiny classifiers on the source's image-level labels, generate and evaluate PSSL, pre-train on it");
+        var clsIters = CliOptions.Int("--cls_iters", "With --generate: override the classifiers' iters");
         var command = new Command("quickstart", "Pre-train PP-LiteSeg-T on generated PSSL data, fine-tune from scratch and from it on a few labelled images over 3 seeds, and compare (minutes on a CPU).")
         {
-            output, data, quick, seeds, psslIters, iters, batchSize,
+            output, data, quick, seeds, psslIters, iters, batchSize, generate, clsIters,
         };
         command.SetAction(r =>
         {
@@ -42,7 +44,7 @@ internal static class QuickstartCommand
                 Validation.Positive("--iters", r.GetValue(iters)), Validation.Positive("--batch_size", r.GetValue(batchSize)) }.OfType<string>()];
             if (CommandErrors.Report(error, "quickstart", errors)) return CommandErrors.ExitCode;
             return Run(r.GetValue(output)!, r.GetValue(data)!, r.GetValue(seeds) ?? (r.GetValue(quick) ? 1 : DefaultSeeds),
-                r.GetValue(psslIters), r.GetValue(iters), r.GetValue(batchSize), r.InvocationConfiguration.Output, error);
+                r.GetValue(psslIters), r.GetValue(iters), r.GetValue(batchSize), r.InvocationConfiguration.Output, error, r.GetValue(generate), r.GetValue(clsIters));
         });
         return command;
     }
@@ -92,7 +94,7 @@ internal static class QuickstartCommand
         return stages;
     }
 
-    private static int Run(string output, string data, int seeds, int? psslIters, int? iters, int? batchSize, TextWriter stdout, TextWriter stderr)
+    private static int Run(string output, string data, int seeds, int? psslIters, int? iters, int? batchSize, TextWriter stdout, TextWriter stderr, bool generate = false, int? clsIters = null)
     {
         foreach (var config in new[] { PsslConfig, SegConfig })
         {
@@ -105,6 +107,7 @@ internal static class QuickstartCommand
             || !File.Exists(Path.Combine(data, "seg", "val_list.txt"));
         var schedule = new QuickstartSchedule(psslIters ?? ConfigIters(PsslConfig), iters ?? ConfigIters(SegConfig), seeds, batchSize);
         var stages = Plan(output, data, schedule, makeData);
+        if (generate) stages = QuickstartGenerate.Extend(stages, output, data, clsIters);
         var comparison = new StartComparison();
         for (var i = 0; i < stages.Count; i++)
         {

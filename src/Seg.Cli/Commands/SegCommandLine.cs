@@ -24,6 +24,8 @@ internal sealed class SegCommandLine
         Root.Subcommands.Add(ConfigCommand.Create(Plugins));
         Root.Subcommands.Add(DataCommand.Create(Plugins));
         Root.Subcommands.Add(QuickstartCommand.Create());
+        Root.Subcommands.Add(ClsCommand.Create(Plugins));
+        Root.Subcommands.Add(PsslCommand.Create(Plugins));
     }
 
     internal RootCommand Root { get; }

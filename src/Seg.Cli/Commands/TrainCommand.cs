@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Seg.Cli.Launch;
 using Seg.Core.Config;
+using Seg.Core.Data.Datasets;
+using Seg.Core.Training;
 
 namespace Seg.Cli.Commands;
 
@@ -40,10 +42,14 @@ internal sealed class TrainCommand
     private readonly Option<bool> syncBn = CliOptions.Flag("--sync_bn", "SyncBatchNorm across the workers on the CPU too (with several GPU workers it is always on, as in PaddleSeg)");
     private readonly Option<string> logDir = CliOptions.Text("--log_dir", "log", "Where the launcher writes workerlog.N");
 
-    internal TrainCommand(Option<string[]> plugins)
+    private readonly Func<SegDataset, TextWriter, ITrainingEvaluator>? evaluation;
+
+    /// <summary><paramref name="evaluation"/> replaces the segmentation evaluation of --do_eval (seg cls train); a launcher is refused with it.</summary>
+    internal TrainCommand(Option<string[]> plugins, string name = "train", string? description = null, Func<SegDataset, TextWriter, ITrainingEvaluator>? evaluation = null)
     {
         this.plugins = plugins;
-        Command = new Command("train", "Train a model from a PaddleSeg config (flags as PaddleSeg's tools/train.py). " +
+        this.evaluation = evaluation;
+        Command = new Command(name, description ?? "Train a model from a PaddleSeg config (flags as PaddleSeg's tools/train.py). " +
             "Checkpoints go to save_dir/iter_N (model, optimizer, state.json); Ctrl-C or SIGTERM finishes the current iteration (abandoning an evaluation), saves it and exits with code 130; " +
             "a NaN/infinite loss, output, gradient or weight stops with exit code 3, keeping the last good checkpoint.");
         foreach (var o in new Option[] { config, device, saveDir, numWorkers, doEval, useVdl, useEma, resumeModel, iters, batchSize, learningRate, saveInterval, logIters, keepCheckpointMax, earlyStopIntervals, seed, precision, ampLevel, profilerOptions, dataFormat, repeats, opts, useMultilabel, nprocPerNode, nnodes, nodeRank, masterAddr, masterPort, gpus, logDir, syncBn })
@@ -136,7 +142,8 @@ internal sealed class TrainCommand
         using var stop = launching ? null : new StopSignals(error);
         var catalog = PluginsOption.LoadCatalog(arguments.Plugins, error);
         var loaded = ConfigLoader.Load(arguments.Config, Overrides(arguments), catalog.Registry, error);
+        if (launching && evaluation is not null) { CommandErrors.Report(error, Command.Name, ["several worker processes are not supported here; train with one process"]); return CommandErrors.ExitCode; }
         if (launching) return WorkerLauncher.Run(launch, LaunchArguments.WorkerArgs(r.Tokens.Select(t => t.Value).ToList()), r.InvocationConfiguration.Output, error);
-        return TrainRunner.Run(arguments, loaded, catalog, r.InvocationConfiguration.Output, error, stop!.Token);
+        return TrainRunner.Run(arguments, loaded, catalog, r.InvocationConfiguration.Output, error, stop!.Token, evaluation);
     }
 }

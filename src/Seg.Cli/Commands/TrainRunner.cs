@@ -26,7 +26,8 @@ internal static class TrainRunner
     internal const int CancelledExitCode = 130;
     internal const int NonFiniteExitCode = 3;
 
-    internal static int Run(TrainArguments a, SegConfig config, ComponentCatalog catalog, TextWriter output, TextWriter error, CancellationToken stop = default)
+    internal static int Run(TrainArguments a, SegConfig config, ComponentCatalog catalog, TextWriter output, TextWriter error, CancellationToken stop = default,
+        Func<SegDataset, TextWriter, ITrainingEvaluator>? evaluation = null)
     {
         foreach (var warning in UnsupportedFlags(a)) error.WriteLine($"warning: {warning}");
         if (a.ResumeModel is { } resume)
@@ -82,6 +83,7 @@ internal static class TrainRunner
         };
         var inference = InferenceOptions.FromTestConfig(config.TestConfig);
         Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null
+            : evaluation is not null ? evaluation(val, log)
             : worker is null ? Evaluation(val, inference, a.NumWorkers, log)
             : new DistributedEvaluator(worker.Parallel.Group, val, (shard, ct, m) => Evaluator.Evaluate(m, shard, inference, new EvaluationRunOptions { NumWorkers = a.NumWorkers > 0 ? 1 : 0 }, ct), worker.Rank.IsMain ? log : null);
         return Train(model, optimizer, losses, train, options, evaluator, worker, output, error, stop);

@@ -22,6 +22,9 @@ public static class DemoData
     public const string ImagenetFolder = "ImageNet_org";
     public const string PsslFolder = "pssl2.1_consensus";
 
+    /// <summary>The source images' true object masks (<c>pssl/gt_masks/train/&lt;synset&gt;/&lt;synset&gt;_N.png</c>, 1 = object), for <c>seg pssl evaluate</c>.</summary>
+    public const string GroundTruthFolder = "gt_masks";
+
     /// <summary>The PSSL source's classes in class-id order (texture-major).</summary>
     public static IReadOnlyList<DemoSynset> Synsets { get; } =
         [.. Enum.GetValues<DemoTexture>().SelectMany(t => new[] { DemoShape.Disc, DemoShape.Square, DemoShape.Triangle }.Select(s => new DemoSynset(t, s)))];
@@ -63,6 +66,8 @@ public static class DemoData
             var synset = Synsets[k];
             Directory.CreateDirectory(Path.Combine(imagenetRoot, "train", synset.Id));
             Directory.CreateDirectory(Path.Combine(psslRoot, "train", synset.Id));
+            var truthFolder = Path.Combine(Path.GetDirectoryName(psslRoot)!, GroundTruthFolder, "train", synset.Id);
+            Directory.CreateDirectory(truthFolder);
             // Each image has its own generator, so writing them in parallel changes no byte.
             var stream = 1 + k;
             Parallel.For(0, options.Size, i =>
@@ -78,6 +83,8 @@ public static class DemoData
                 var name = $"{synset.Id}_{i}.JPEG";
                 File.WriteAllBytes(Path.Combine(imagenetRoot, "train", synset.Id, name), Jpeg(canvas.ToRgb(), width, height));
                 NpzWriter.WriteUInt8(Path.Combine(psslRoot, "train", synset.Id, name + "_eiseg.npz"), mask, [height, width]);
+                using var truth = Tensor.FromBytes(canvas.Mask, [height, width], ScalarType.Byte);
+                ImageIO.write_png(truth, Path.Combine(truthFolder, $"{synset.Id}_{i}.png"));
             });
             for (var i = 0; i < options.Size; i++) list.Add($"train/{synset.Id}/{synset.Id}_{i}.JPEG_eiseg.npz");
         }
