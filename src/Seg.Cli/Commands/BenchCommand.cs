@@ -31,7 +31,7 @@ internal static class BenchCommand
         command.SetAction(r =>
         {
             var (output, error) = (r.InvocationConfiguration.Output, r.InvocationConfiguration.Error);
-            var hw = r.GetValue(size) ?? [256, 256];
+            var hw = r.GetValue(size) is { Length: 2 } pair ? pair : [256, 256];
             var o = r.GetValue(opts) ?? [];
             string?[] problems =
             [
