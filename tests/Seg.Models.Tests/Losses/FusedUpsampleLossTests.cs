@@ -52,6 +52,8 @@ public class FusedUpsampleLossTests
 
     [TestCase("configs/pp_liteseg/pp_liteseg_stdc1_pssl.yml", 1001, true)]
     [TestCase("configs/stdcseg/stdc1_seg_pssl.yml", 1001, true)]
+    [TestCase("configs/ocrnet/ocrnet_hrnetw18_camvid_480x360_10k.yml", 11, true)]
+    [TestCase("configs/pspnet/pspnet_resnet50_os8_camvid_480x360_10k.yml", 11, true)]
     // OhemCrossEntropyLoss is not fused: it computes the deferred logits, with the same values.
     [TestCase("configs/pp_liteseg/pp_liteseg_stdc1_camvid_480x360_10k.yml", 11, false)]
     public void A_training_step_with_the_fused_loss_equals_the_unfused_step(string config, long classes, bool fused)
