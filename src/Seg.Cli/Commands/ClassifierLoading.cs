@@ -1,3 +1,4 @@
+using Seg.Core.Building;
 using Seg.Core.Config;
 using Seg.Core.Contracts;
 using Seg.Core.Plugins;
@@ -14,15 +15,7 @@ internal static class ClassifierLoading
     internal static (SegConfig Config, SegModel Model) Load(string configPath, string? weights, IReadOnlyList<string> opts, ComponentCatalog catalog, TextWriter error)
     {
         var config = ConfigLoader.Load(configPath, new ConfigOverrides { Opts = opts }, catalog.Registry, error, validate: false);
-        SegModel model;
-        if (weights is null)
-        {
-            model = SegModelFactory.Build(config, catalog.Registry);
-        }
-        else
-        {
-            using (PretrainedWeights.ArchitectureOnly()) model = SegModelFactory.Build(config, catalog.Registry);
-        }
+        var model = SegModelFactory.Build(config, catalog.Registry, loadPretrained: weights is null);
         if (model is not IImageClassifier)
         {
             var type = model.GetType().Name;

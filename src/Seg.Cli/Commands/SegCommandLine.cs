@@ -26,6 +26,7 @@ internal sealed class SegCommandLine
         Root.Subcommands.Add(QuickstartCommand.Create());
         Root.Subcommands.Add(ClsCommand.Create(Plugins));
         Root.Subcommands.Add(PsslCommand.Create(Plugins));
+        Root.Subcommands.Add(BenchCommand.Create(Plugins));
     }
 
     internal RootCommand Root { get; }

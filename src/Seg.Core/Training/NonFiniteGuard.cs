@@ -19,7 +19,8 @@ public static class NonFiniteGuard
         using var noGrad = torch.no_grad();
         for (var i = 0; i < outputs.Count; i++)
         {
-            if (!AllFinite(outputs[i]))
+            // A deferred upsample is finite exactly when its low-resolution source is: check that, not computing it.
+            if (!AllFinite(outputs[i].PendingUpsample?.Source ?? outputs[i]))
                 return outputs.Count == 1 ? "the model's output holds NaN or infinite values" : $"the model's output {i} holds NaN or infinite values";
         }
         return null;

@@ -15,6 +15,8 @@ namespace Seg.Models.Losses;
 /// the weighted mean <c>Σ w[y]·ce / Σ w[y]</c> over non-ignored pixels. With <c>top_k_percent_pixels</c> p &lt; 1
 /// it is <c>mean(topk(ce, int(p·numel))) / (mean(coef at those pixels) + 1e-8)</c>; ignored pixels (loss 0)
 /// may be among them.
+/// A logit that the model only upsampled (a deferred bilinear upsample, see Resize.Logits) is scored by the fused
+/// upsample + cross-entropy from its low-resolution source, without the full-resolution logits (same value).
 /// </summary>
 [SegComponent("CrossEntropyLoss", ComponentKind.Loss)]
 public sealed class CrossEntropyLoss(CrossEntropyLossOptions options) : ISegLoss
@@ -28,6 +30,7 @@ public sealed class CrossEntropyLoss(CrossEntropyLossOptions options) : ISegLoss
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
+        if (logits.PendingUpsample is { } upsample && CanFuse(upsample)) return Fused(upsample, labels);
         using var scope = torch.NewDisposeScope();
         var shape = LossInputs.Logits4D(logits, nameof(CrossEntropyLoss));
         var nchw = Options.DataFormat == DataFormat.NCHW;
@@ -61,6 +64,25 @@ public sealed class CrossEntropyLoss(CrossEntropyLossOptions options) : ISegLoss
             var (top, index) = flat.topk(k);
             result = top.mean() / (coef.flatten().index_select(0, index).mean() + Eps);
         }
+        return scope.MoveToOuter(result);
+    }
+
+    private bool CanFuse(DeferredUpsample upsample) =>
+        Options.DataFormat == DataFormat.NCHW && Options.TopKPercentPixels == 1.0 &&
+        upsample.Source.dtype == ScalarType.Float32 && upsample.Source.device.type == DeviceType.CPU;
+
+    private Tensor Fused(DeferredUpsample upsample, Tensor labels)
+    {
+        using var scope = torch.NewDisposeScope();
+        var source = upsample.Source.shape;
+        var classes = source[1];
+        if (Options.Weight is { } weights && weights.Count != classes)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"CrossEntropyLoss: The number of weights = {weights.Count} must be the same as the number of classes = {classes}."));
+        var label = LossInputs.Labels(labels, source[0], upsample.Size[0], upsample.Size[1], nameof(CrossEntropyLoss));
+        var weight = LossInputs.ClassWeights(Options.Weight, upsample.Source);
+        var result = functional.upsample_cross_entropy(upsample.Source, label, [.. upsample.Size], weight, Options.IgnoreIndex,
+            Options.AvgNonIgnore, upsample.AlignCorners);
         return scope.MoveToOuter(result);
     }
 }

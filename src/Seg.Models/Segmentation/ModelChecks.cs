@@ -15,8 +15,11 @@ internal static class ModelChecks
         return [.. indices.Select(i => backbone.FeatChannels[i])];
     }
 
-    /// <summary>backbone → head → the first <paramref name="keep"/> logits resized to the input (bilinear).</summary>
-    internal static Tensor[] ResizedLogits(Backbone backbone, Func<Tensor[], Tensor[]> head, Tensor input, bool alignCorners, int keep)
+    /// <summary>
+    /// backbone → head → the first <paramref name="keep"/> logits resized to the input (bilinear; deferred in training,
+    /// see <see cref="Resize.Logits"/>).
+    /// </summary>
+    internal static Tensor[] ResizedLogits(Backbone backbone, Func<Tensor[], Tensor[]> head, Tensor input, bool alignCorners, int keep, bool training)
     {
         ArgumentNullException.ThrowIfNull(input);
         var size = Resize.SpatialSize(input);
@@ -33,7 +36,7 @@ internal static class ModelChecks
         var outputs = new List<Tensor>(logits.Length);
         try
         {
-            foreach (var logit in logits.Take(keep)) outputs.Add(Resize.To(logit, size, ResizeMode.Bilinear, alignCorners));
+            foreach (var logit in logits.Take(keep)) outputs.Add(Resize.Logits(logit, size, training, alignCorners));
             return [.. outputs];
         }
         catch

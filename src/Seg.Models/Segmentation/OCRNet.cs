@@ -42,6 +42,6 @@ public sealed class OCRNet : SegModel, IPretrainedComponent
     public override Tensor[] forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ModelChecks.ResizedLogits(backbone, feats => head.call([.. backboneIndices.Select(i => feats[i])]), input, Options.AlignCorners, training ? 2 : 1);
+        return ModelChecks.ResizedLogits(backbone, feats => head.call([.. backboneIndices.Select(i => feats[i])]), input, Options.AlignCorners, training ? 2 : 1, training);
     }
 }

@@ -57,7 +57,7 @@ public sealed class PPLiteSeg : SegModel, IPretrainedComponent
         var feats = backbone.call(input);
         var heads = ppsegHead.forward(backboneIndices.Select(i => feats[i]).ToList());
         var count = training ? heads.Length : 1;
-        return [.. Enumerable.Range(0, count).Select(i => Resize.To(segHeads[i].call(heads[i]), size, ResizeMode.Bilinear))];
+        return [.. Enumerable.Range(0, count).Select(i => Resize.Logits(segHeads[i].call(heads[i]), size, training))];
     }
 
     private static List<long> PerLevel(IReadOnlyList<long> values, string key, int levels)

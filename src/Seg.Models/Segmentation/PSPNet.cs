@@ -38,5 +38,5 @@ public sealed class PSPNet : SegModel, IPretrainedComponent
 
     public override long NumClasses => Options.NumClasses;
 
-    public override Tensor[] forward(Tensor input) => ModelChecks.ResizedLogits(backbone, head.call, input, Options.AlignCorners, keep: int.MaxValue);
+    public override Tensor[] forward(Tensor input) => ModelChecks.ResizedLogits(backbone, head.call, input, Options.AlignCorners, keep: int.MaxValue, training: training);
 }

@@ -64,10 +64,10 @@ public sealed class STDCSeg : SegModel, IPretrainedComponent
         var size = Resize.SpatialSize(input);
         var feats = cp.call(input);
         var fuse = ffm.forward(feats.Feat8, feats.Context8);
-        var outputs = new List<Tensor> { Resize.To(convOut.call(fuse), size, ResizeMode.Bilinear, alignCorners: true) };
+        var outputs = new List<Tensor> { Resize.Logits(convOut.call(fuse), size, training, alignCorners: true) };
         if (!training) return [.. outputs];
-        outputs.Add(Resize.To(convOut8.call(feats.Context8), size, ResizeMode.Bilinear, alignCorners: true));
-        outputs.Add(Resize.To(convOut16.call(feats.Context16), size, ResizeMode.Bilinear, alignCorners: true));
+        outputs.Add(Resize.Logits(convOut8.call(feats.Context8), size, training, alignCorners: true));
+        outputs.Add(Resize.Logits(convOut16.call(feats.Context16), size, training, alignCorners: true));
         if (Options.UseBoundary2) outputs.Add(convOutSp2.call(feats.Feat2));
         if (Options.UseBoundary4) outputs.Add(convOutSp4.call(feats.Feat4));
         if (Options.UseBoundary8) outputs.Add(convOutSp8.call(feats.Feat8));

@@ -13,7 +13,7 @@ namespace Seg.Pssl.Classification;
 /// The explainers use <see cref="Logits"/>, <see cref="Features"/> and <see cref="ClassifyFeatures"/>.
 /// </summary>
 [SegComponent("ImageClassifier", ComponentKind.Model)]
-public sealed class ImageClassifier : SegModel, IFeatureClassifier
+public sealed class ImageClassifier : SegModel, IFeatureClassifier, IPretrainedComponent
 {
     private readonly Backbone backbone;
     private readonly Linear fc;
@@ -28,10 +28,12 @@ public sealed class ImageClassifier : SegModel, IFeatureClassifier
         fc = new Linear(backbone.FeatChannels[^1], options.NumClasses);
         register_module("backbone", backbone);
         register_module("fc", fc);
-        PretrainedWeights.LoadEntire(this, options.Pretrained);
     }
 
     public ImageClassifierOptions Options { get; }
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+    public string? Pretrained => Options.Pretrained;
 
     public override long NumClasses => Options.NumClasses;
 

@@ -11,7 +11,7 @@ namespace Seg.Pssl.Classification;
 /// conv-BN-ReLU and a 3×3 conv-BN-ReLU; returns every stage's feature map. Not a PaddleSeg model.
 /// </summary>
 [SegComponent("TinyConvNet", ComponentKind.Backbone)]
-public sealed class TinyConvNet : Backbone
+public sealed class TinyConvNet : Backbone, IPretrainedComponent
 {
     private readonly Sequential[] stages;
 
@@ -31,8 +31,11 @@ public sealed class TinyConvNet : Backbone
             register_module($"stage{i}", stages[i]);
             inChannels = c;
         }
-        PretrainedWeights.Load(this, options.Pretrained);
+        Pretrained = options.Pretrained;
     }
+
+    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
+    public string? Pretrained { get; }
 
     public override IReadOnlyList<long> FeatChannels { get; }
 

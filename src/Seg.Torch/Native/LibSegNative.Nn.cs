@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Seg.Torch.Native;
 
 // Entry points of native/src/nn_conv.cpp, nn_norm.cpp, nn_activation.cpp, nn_pool.cpp, nn_resample.cpp,
-// nn_loss.cpp and nn_basic.cpp (torch.nn.functional).
+// nn_loss.cpp, nn_upsample_ce.cpp and nn_basic.cpp (torch.nn.functional).
 internal static partial class LibSegNative
 {
     [DllImport(Lib)] internal static extern unsafe int seg_conv2d(TensorHandle input, TensorHandle weight, TensorHandle bias, long* stride, int nstride, long* padding, int npadding, long* dilation, int ndilation, long groups, out IntPtr result);
@@ -23,6 +23,7 @@ internal static partial class LibSegNative
 
     [DllImport(Lib)] internal static extern int seg_cross_entropy(TensorHandle input, TensorHandle target, TensorHandle weight, long ignoreIndex, long reduction, double labelSmoothing, out IntPtr result);
     [DllImport(Lib)] internal static extern int seg_nll_loss(TensorHandle input, TensorHandle target, TensorHandle weight, long ignoreIndex, long reduction, out IntPtr result);
+    [DllImport(Lib)] internal static extern int seg_upsample_cross_entropy(TensorHandle input, TensorHandle target, TensorHandle weight, long outH, long outW, int alignCorners, long ignoreIndex, int avgNonIgnore, out IntPtr result);
     [DllImport(Lib)] internal static extern int seg_binary_cross_entropy_with_logits(TensorHandle input, TensorHandle target, TensorHandle weight, TensorHandle posWeight, long reduction, out IntPtr result);
 
     [DllImport(Lib)] internal static extern int seg_linear(TensorHandle input, TensorHandle weight, TensorHandle bias, out IntPtr result);

@@ -9,16 +9,27 @@ namespace Seg.Torch;
 /// </summary>
 public partial class Tensor : IDisposable
 {
-    internal readonly TensorHandle handle;
+    private TensorHandle? materialised;
+    private DeferredUpsample? pending;
     private bool disposed;
 
     internal Tensor(IntPtr nativeHandle)
     {
         if (nativeHandle == IntPtr.Zero) throw new ArgumentException("null native tensor handle", nameof(nativeHandle));
-        handle = new TensorHandle(nativeHandle);
+        materialised = new TensorHandle(nativeHandle);
         TensorStatistics.OnCreated();
         DisposeScopeManager.Register(this);
     }
+
+    // A tensor computed on first use (see DeferredUpsample); it holds no native tensor until then.
+    private Tensor(DeferredUpsample deferred)
+    {
+        pending = deferred;
+        DisposeScopeManager.Register(this);
+    }
+
+    /// <summary>The native tensor; a deferred tensor is computed here on first use.</summary>
+    internal TensorHandle handle => materialised ?? Materialise();
 
     /// <summary>The scope that will dispose this tensor, if any.</summary>
     public DisposeScope? OwningScope { get; internal set; }
@@ -52,8 +63,14 @@ public partial class Tensor : IDisposable
         if (disposed) return;
         disposed = true;
         OwningScope?.Remove(this);
-        handle.DisposedExplicitly = true;
-        handle.Dispose();
+        if (pending is { } deferred)
+        {
+            pending = null;
+            deferred.Release();
+            return;
+        }
+        materialised!.DisposedExplicitly = true;
+        materialised.Dispose();
     }
 
     /// <summary>Removes this tensor from its dispose scope and gives it to the scope outside that one.</summary>

@@ -14,7 +14,12 @@ public class ReferenceLogitTests(string name)
 {
     internal const double Tolerance = 1e-4;
 
-    private static readonly string[] Names = ["pspnet_resnet50_vd", "deeplabv3_resnet50_vd", "ocrnet_hrnetw18"];
+    private static readonly string[] Names = ["pspnet_resnet50_vd", "deeplabv3_resnet50_vd", "ocrnet_hrnetw18",
+        "stdcseg_stdc1", "stdcseg_stdc2", "pp_liteseg_stdc1", "pp_liteseg_stdc2"];
+
+    // STDC-Seg and PP-LiteSeg live in the sibling script (tests/fixtures/paddleseg_realtime_reference.py).
+    private string Script => name.StartsWith("stdcseg", StringComparison.Ordinal) || name.StartsWith("pp_liteseg", StringComparison.Ordinal)
+        ? "paddleseg_realtime_reference.py" : "paddleseg_models_reference.py";
 
     [Test]
     public void Eval_logits_equal_the_PyTorch_reference()
@@ -34,7 +39,7 @@ public class ReferenceLogitTests(string name)
             using var x = torch.randn([1, 3, 97, 86]);
             SafeTensors.Save(input, [new KeyValuePair<string, Tensor>("x", x)]);
 
-            ReferencePython.RunScript("paddleseg_models_reference.py", name, weights, input, output,
+            ReferencePython.RunScript(Script, name, weights, input, output,
                 Path.Combine(TestPaths.SharedReference, "manifests", name + ".json"));
 
             using var scope = torch.NewDisposeScope();

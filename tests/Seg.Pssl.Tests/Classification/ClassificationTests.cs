@@ -19,7 +19,7 @@ public class ClassificationTests
             for (var i = 0; i < n; i++)
             {
                 using var image = torch.full([10 + i, 12, 3], 100 + i, ScalarType.Byte);
-                File.WriteAllBytes(Path.Combine(folder, $"{i}.png"), ImageWriter.encode(image, ".png"));
+                File.WriteAllBytes(Path.Combine(folder, $"{i}.png"), ImageIO.encode(image, ".png"));
             }
             File.WriteAllText(Path.Combine(folder, "notes.txt"), "not an image");
         }

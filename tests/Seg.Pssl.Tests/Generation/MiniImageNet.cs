@@ -27,11 +27,11 @@ internal sealed class MiniImageNet : IDisposable
                 if (k == 1 && i == 1)
                 {
                     using var gray = image.select(2, 1).contiguous();
-                    File.WriteAllBytes(Path.Combine(folder, name + ".JPEG"), ImageWriter.encode(gray, ".jpg"));
+                    File.WriteAllBytes(Path.Combine(folder, name + ".JPEG"), ImageIO.encode(gray, ".jpg"));
                 }
                 else
                 {
-                    File.WriteAllBytes(Path.Combine(folder, name + ".JPEG"), ImageWriter.encode(image, ".jpg"));
+                    File.WriteAllBytes(Path.Combine(folder, name + ".JPEG"), ImageIO.encode(image, ".jpg"));
                 }
                 using var m = Tensor.FromBytes(mask, [h, w], ScalarType.Byte);
                 ImageIO.write_png(m, Path.Combine(truth, name + ".png"));
