@@ -39,8 +39,7 @@ public sealed class TensorBoardSink(TensorBoardWriter writer, IReadOnlyList<stri
             writer.AddScalar("Evaluate/Kappa", r.Kappa, entry.Iteration);
             writer.AddScalar("Evaluate/Dice", r.MeanDice, entry.Iteration);
             for (var c = 0; c < r.ClassIoU.Count; c++) writer.AddScalar($"Evaluate/IoU/{ClassTag(c)}", r.ClassIoU[c], entry.Iteration);
-            if (samples is null) return;
-            var rendered = samples.For(entry.Iteration, entry.Model);
+            var rendered = SampleSafely.Render(samples, entry, warnings);
             for (var k = 0; k < rendered.Count; k++)
                 writer.AddImage(string.Create(CultureInfo.InvariantCulture, $"Evaluate/sample_{k}"), rendered[k].Png, rendered[k].Height, rendered[k].Width, entry.Iteration);
         });
