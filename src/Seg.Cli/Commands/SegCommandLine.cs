@@ -24,6 +24,7 @@ internal sealed class SegCommandLine
         Root.Subcommands.Add(ConfigCommand.Create(Plugins));
         Root.Subcommands.Add(DataCommand.Create(Plugins));
         Root.Subcommands.Add(QuickstartCommand.Create());
+        Root.Subcommands.Add(PlotCommand.Create());
     }
 
     internal RootCommand Root { get; }
