@@ -40,7 +40,6 @@ internal sealed class RunVisuals : IDisposable
     {
         visuals = null;
         TensorBoardWriter? writer = null;
-        if (a.VdlLogDir is not null && !a.UseVdl) error.WriteLine("warning: --log_dir names the TensorBoard folder only with --use_vdl; no event files are written");
         if (a.UseVdl)
         {
             var dir = a.VdlLogDir ?? Path.Combine(saveDir, DefaultVdlFolder);
