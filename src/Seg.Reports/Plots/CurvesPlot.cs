@@ -37,6 +37,7 @@ public static class CurvesPlot
         Line(miou, evals, log.Eval.Select(e => e.Accuracy), "Acc");
         Panel(miou, "evaluation", log.Eval.Count == 0 ? "no evaluation (train with --do_eval)" : null);
         miou.XLabel("iteration");
+        ShareIterationAxis([loss, lr, miou], log);
         return multiplot;
     }
 
@@ -45,6 +46,19 @@ public static class CurvesPlot
     {
         ArgumentNullException.ThrowIfNull(pngPath);
         Build(log).SavePng(pngPath, Width, Height);
+    }
+
+    // The three panels show the same iteration range, so an evaluation lines up with the loss above it.
+    private static void ShareIterationAxis(Plot[] panels, TrainLog log)
+    {
+        var all = log.Train.Select(p => p.Iteration).Concat(log.Eval.Select(e => e.Iteration)).ToList();
+        if (all.Count == 0) return;
+        var (low, high) = (all.Min(), all.Max());
+        var pad = Math.Max(0.5, (high - low) * 0.03);
+        foreach (var plot in panels)
+        {
+            if (plot.GetPlottables().Any(p => p is ScottPlot.Plottables.Scatter)) plot.Axes.SetLimitsX(low - pad, high + pad);
+        }
     }
 
     private static void Line(Plot plot, double[] xs, IEnumerable<double> values, string label)

@@ -39,6 +39,7 @@ public static class RunReport
             th { background: #e8eef6; }
             img { max-width: 100%; border: 1px solid #ddd; }
             .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; }
+            .grid img { width: 100%; height: auto; image-rendering: pixelated; }
             figure { margin: 0; } figcaption { font-size: 0.85em; color: #555; }
             pre { background: #f6f6f6; padding: 1em; overflow: auto; font-size: 0.85em; }
             </style>
