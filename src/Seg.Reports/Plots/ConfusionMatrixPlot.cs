@@ -12,6 +12,9 @@ public static class ConfusionMatrixPlot
 {
     public const int MaxAnnotated = 20;
 
+    /// <summary>Up to this many classes every one is named on the axes; beyond, every k-th.</summary>
+    public const int MaxLabelled = 60;
+
     /// <summary>Each row divided by its sum (0 for an empty row).</summary>
     public static double[,] RowShares(long[,] matrix)
     {
@@ -47,9 +50,11 @@ public static class ConfusionMatrixPlot
         heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed();
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
         heatmap.Extent = new CoordinateRect(0, n, 0, n); // row 0 at the top: label r spans y in [n - r - 1, n - r]
-        var centres = Enumerable.Range(0, n).Select(i => i + 0.5).ToArray();
-        plot.Axes.Bottom.SetTicks(centres, names.ToArray());
-        plot.Axes.Left.SetTicks(centres.Reverse().ToArray(), names.ToArray());
+        // Every class is named up to MaxLabelled classes; beyond, every k-th (a 1001-class PSSL matrix stays legible).
+        var step = (n + MaxLabelled - 1) / MaxLabelled;
+        var labelled = Enumerable.Range(0, n).Where(i => i % step == 0).ToArray();
+        plot.Axes.Bottom.SetTicks(labelled.Select(i => i + 0.5).ToArray(), labelled.Select(i => names[i]).ToArray());
+        plot.Axes.Left.SetTicks(labelled.Select(i => n - i - 0.5).ToArray(), labelled.Select(i => names[i]).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         plot.Axes.SetLimits(0, n, 0, n);

@@ -24,6 +24,19 @@ public class ConfusionMatrixPlotTests
     }
 
     [Test]
+    public void Large_matrices_name_every_kth_class()
+    {
+        var n = 150;
+        var matrix = new long[n, n];
+        for (var i = 0; i < n; i++) matrix[i, (i * 7) % n] = 1 + i;
+        var plot = ConfusionMatrixPlot.Build(matrix, null);
+        plot.GetImage(ConfusionMatrixPlot.Side(n), ConfusionMatrixPlot.Side(n)).Dispose();
+        var expected = Enumerable.Range(0, n).Where(i => i % 3 == 0).Select(i => (i + 0.5, i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.That(Labels(plot.Axes.Bottom), Is.EqualTo(expected));
+        Assert.That(plot.GetPlottables().OfType<Text>(), Is.Empty, "no cell text beyond 20 classes");
+    }
+
+    [Test]
     public void The_png_decodes_at_its_size_and_is_not_blank()
     {
         var dir = Directory.CreateTempSubdirectory("seg-cm-").FullName;
