@@ -12,6 +12,8 @@ PACKAGES=(libtorch-dev libopencv-dev cmake g++ make binutils libgloo-dev libopen
 if [[ "${1:-}" == "--with-test-deps" ]]; then
   # The Python oracle for tests and benchmarks: Debian's python3 with torch, numpy, OpenCV and PIL.
   PACKAGES+=(python3 python3-torch python3-numpy python3-opencv python3-pil)
+  # TensorBoard event files read back (python3-protobuf, protoc on the committed .proto files); report.html rendered headless.
+  PACKAGES+=(python3-protobuf protobuf-compiler chromium)
 fi
 
 missing=()

@@ -92,9 +92,9 @@ public class ValCommandTests
         var acc = (double)Enumerable.Range(0, 11).Sum(i => total[i][i]) / total.Sum(r => r.Sum());
         Assert.That(m.GetProperty("acc").GetDouble(), Is.EqualTo(acc).Within(1e-12));
 
-        // The heat map beside it: 11 cells of CellSize(11) pixels a side.
+        // The heat map beside it (ScottPlot, class names on both axes): a square of Side(11) pixels.
         var png = File.ReadAllBytes(Path.Combine(outDir, "confusion_matrix.png"));
-        var side = 11 * Seg.Core.Visualization.ConfusionMatrixImage.CellSize(11);
+        var side = Seg.Reports.Plots.ConfusionMatrixPlot.Side(11);
         Assert.That(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), Is.EqualTo(side), "PNG width");
         Assert.That(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)), Is.EqualTo(side), "PNG height");
         Assert.That(run.Output, Does.Contain("Confusion matrix heat map saved to"));

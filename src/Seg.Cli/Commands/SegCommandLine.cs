@@ -27,6 +27,7 @@ internal sealed class SegCommandLine
         Root.Subcommands.Add(ClsCommand.Create(Plugins));
         Root.Subcommands.Add(PsslCommand.Create(Plugins));
         Root.Subcommands.Add(BenchCommand.Create(Plugins));
+        Root.Subcommands.Add(PlotCommand.Create());
     }
 
     internal RootCommand Root { get; }

@@ -15,6 +15,9 @@ public sealed record TrainArguments
 
     public bool UseVdl { get; init; }
 
+    /// <summary>The TensorBoard folder when --log_dir is given with --use_vdl; null: save_dir/vdl_log.</summary>
+    public string? VdlLogDir { get; init; }
+
     public bool UseEma { get; init; }
 
     public string? ResumeModel { get; init; }

@@ -15,7 +15,7 @@ internal sealed class TrainCommand
     private readonly Option<string> saveDir = CliOptions.Text("--save_dir", "./output", "Where checkpoints and logs go");
     private readonly Option<int> numWorkers = CliOptions.Int("--num_workers", 0, "Data loader workers");
     private readonly Option<bool> doEval = CliOptions.Flag("--do_eval", "Evaluate on val_dataset at every save");
-    private readonly Option<bool> useVdl = CliOptions.Flag("--use_vdl", "Write VisualDL logs");
+    private readonly Option<bool> useVdl = CliOptions.Flag("--use_vdl", "Write TensorBoard event files (train loss, lr, timings, eval metrics, validation images) to save_dir/vdl_log or --log_dir");
     private readonly Option<bool> useEma = CliOptions.Flag("--use_ema", "Keep an EMA copy of the model");
     private readonly Option<string?> resumeModel = CliOptions.Text("--resume_model", "Resume from a checkpoint folder, e.g. output/iter_1000 (model, optimizer, schedule, iteration, best mIoU and data order)");
     private readonly Option<int?> iters = CliOptions.Int("--iters", "Override iters");
@@ -40,7 +40,7 @@ internal sealed class TrainCommand
     private readonly Option<int?> masterPort = CliOptions.Int("--master_port", "Rendezvous port on node 0 (default: a free port on a single node)");
     private readonly Option<string?> gpus = CliOptions.Text("--gpus", "One worker per listed GPU, e.g. 0,1,2,3 (paddle.distributed.launch --gpus)");
     private readonly Option<bool> syncBn = CliOptions.Flag("--sync_bn", "SyncBatchNorm across the workers on the CPU too (with several GPU workers it is always on, as in PaddleSeg)");
-    private readonly Option<string> logDir = CliOptions.Text("--log_dir", "log", "Where the launcher writes workerlog.N");
+    private readonly Option<string> logDir = CliOptions.Text("--log_dir", "log", "Where the launcher writes workerlog.N; with --use_vdl, also where the TensorBoard event files go (default save_dir/vdl_log)");
 
     private readonly Func<SegDataset, TextWriter, ITrainingEvaluator>? evaluation;
 
@@ -67,6 +67,7 @@ internal sealed class TrainCommand
         NumWorkers = r.GetValue(numWorkers),
         DoEval = r.GetValue(doEval),
         UseVdl = r.GetValue(useVdl),
+        VdlLogDir = r.GetResult(logDir) is { Implicit: false } ? r.GetValue(logDir) : null,
         UseEma = r.GetValue(useEma),
         ResumeModel = r.GetValue(resumeModel),
         Iters = r.GetValue(iters),

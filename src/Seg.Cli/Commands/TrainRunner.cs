@@ -52,6 +52,9 @@ internal static class TrainRunner
         using var saveDirLock = worker?.Rank.IsMain != false ? SaveDirLock.Acquire(saveDir) : null;
         if (saveDirLock?.TakenOver is { } note) error.WriteLine(note);
         if (worker?.Rank.IsMain != false) config.SaveResolved(saveDir);
+        RunVisuals? visuals = null;
+        if (worker?.Rank.IsMain != false && !RunVisuals.TryOpen(a, saveDir, error, out visuals)) return ErrorReporting.ExitCode;
+        using var visualsScope = visuals;
 
         using var model = SegModelFactory.Build(config, registry);
         model.to(device);
@@ -82,14 +85,15 @@ internal static class TrainRunner
             Rank = worker?.Rank ?? TrainingRank.Single,
         };
         var inference = InferenceOptions.FromTestConfig(config.TestConfig);
+        visuals?.UseValidation(val, inference);
         Func<TextWriter, ITrainingEvaluator?> evaluator = log => val is null ? null
             : evaluation is not null ? evaluation(val, log)
             : worker is null ? Evaluation(val, inference, a.NumWorkers, log)
             : new DistributedEvaluator(worker.Parallel.Group, val, (shard, ct, m) => Evaluator.Evaluate(m, shard, inference, new EvaluationRunOptions { NumWorkers = a.NumWorkers > 0 ? 1 : 0 }, ct), worker.Rank.IsMain ? log : null);
-        return Train(model, optimizer, losses, train, options, evaluator, worker, output, error, stop);
+        return Train(model, optimizer, losses, train, options, evaluator, worker, visuals, output, error, stop);
     }
 
-    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, DistributedWorker? worker, TextWriter output, TextWriter error, CancellationToken stop)
+    private static int Train(Seg.Core.Contracts.SegModel model, TrainingOptimizer optimizer, LossSet losses, SegDataset train, TrainerOptions options, Func<TextWriter, ITrainingEvaluator?> evaluator, DistributedWorker? worker, RunVisuals? visuals, TextWriter output, TextWriter error, CancellationToken stop)
     {
         try
         {
@@ -97,12 +101,13 @@ internal static class TrainRunner
             TrainingResult result;
             if (live)
             {
-                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress, Gradients = worker?.Parallel, Stops = Stops(worker) }.Run(stop));
+                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress, Gradients = worker?.Parallel, Stops = Stops(worker), Sinks = visuals?.Sinks ?? [] }.Run(stop));
             }
             else
             {
-                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output, Gradients = worker?.Parallel, Stops = Stops(worker) }.Run(stop);
+                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output, Gradients = worker?.Parallel, Stops = Stops(worker), Sinks = visuals?.Sinks ?? [] }.Run(stop);
             }
+            visuals?.Finish(result, output);
             switch (result.Outcome)
             {
                 case TrainingOutcome.NonFiniteLoss:
@@ -135,7 +140,6 @@ internal static class TrainRunner
 
     private static IEnumerable<string> UnsupportedFlags(TrainArguments a)
     {
-        if (a.UseVdl) yield return "--use_vdl: VisualDL is not available; the metrics go to save_dir/train_log.jsonl instead";
         if (a.UseEma) yield return "--use_ema is not implemented yet; training without an EMA model";
         if (a.Precision != "fp32") yield return string.Create(CultureInfo.InvariantCulture, $"--precision {a.Precision} is not implemented yet; training in fp32");
         if (a.ProfilerOptions is not null) yield return "--profiler_options is ignored (no profiler)";

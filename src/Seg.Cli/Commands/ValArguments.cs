@@ -29,4 +29,7 @@ public sealed record ValArguments
 
     /// <summary>Also write confusion_matrix.csv (and the PNG heat map).</summary>
     public bool ConfusionMatrix { get; init; }
+
+    /// <summary>Also write report.html (with the confusion matrix and validation images).</summary>
+    public bool Report { get; init; }
 }

@@ -32,12 +32,13 @@ internal sealed class ValCommand
     private readonly Option<string?> saveDir = CliOptions.Text("--save_dir",
         "Folder for metrics.json (and confusion_matrix.csv/.png); default: the folder of --model_path (the checkpoint folder itself when it is one), else the current folder");
     private readonly Option<bool> confusionMatrix = CliOptions.Flag("--confusion_matrix", "Also write confusion_matrix.csv (rows: label, columns: prediction) and its PNG heat map");
+    private readonly Option<bool> report = CliOptions.Flag("--report", "Also write report.html: metrics, per-class table, confusion matrix, validation images (image | prediction | label), timings, resolved config");
 
     internal ValCommand(Option<string[]> plugins)
     {
         this.plugins = plugins;
         Command = new Command("val", "Evaluate a model on val_dataset (flags as PaddleSeg's tools/val.py); prints the per-class table and writes metrics.json.");
-        foreach (var o in new Option[] { config, modelPath, numWorkers, device, dataFormat, aucRoc, opts, useMultilabel, saveDir, confusionMatrix }) Command.Options.Add(o);
+        foreach (var o in new Option[] { config, modelPath, numWorkers, device, dataFormat, aucRoc, opts, useMultilabel, saveDir, confusionMatrix, report }) Command.Options.Add(o);
         testConfig.AddTo(Command);
         Command.SetAction(r => Run(r, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
     }
@@ -58,6 +59,7 @@ internal sealed class ValCommand
         Plugins = r.GetValue(plugins) ?? [],
         SaveDir = r.GetValue(saveDir),
         ConfusionMatrix = r.GetValue(confusionMatrix),
+        Report = r.GetValue(report),
     };
 
     private int Run(ParseResult r, TextWriter output, TextWriter error)
@@ -107,6 +109,7 @@ internal sealed class ValCommand
         model.to(target);
 
         EvaluationResult result;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             result = Evaluate(model, dataset, options, a.NumWorkers, output);
@@ -145,9 +148,10 @@ internal sealed class ValCommand
             EvaluationFiles.WriteConfusionMatrixCsv(csv, matrix, names);
             output.WriteLine($"Confusion matrix saved to {csv}");
             var png = Path.Combine(dir, EvaluationFiles.ConfusionMatrixPngFileName);
-            Seg.Core.Visualization.ConfusionMatrixImage.Write(png, matrix, names);
+            Seg.Reports.Plots.ConfusionMatrixPlot.Write(png, matrix, names);
             output.WriteLine($"Confusion matrix heat map saved to {png}");
         }
+        if (a.Report) return ValRunReport.Write(dir, a, loaded, model, dataset, options, result, names, System.Diagnostics.Stopwatch.GetElapsedTime(started), output, error);
         return 0;
     }
 

@@ -47,6 +47,9 @@ public sealed class Trainer
 
     public ITrainingProgress? Progress { get; init; }
 
+    /// <summary>More places the log goes (TensorBoard, the run report); rank 0 only.</summary>
+    public IReadOnlyList<ITrainingSink> Sinks { get; init; } = [];
+
     /// <summary>Data parallelism (rank 0's start, gradient averaging); null: one process.</summary>
     public IGradientSynchronizer? Gradients { get; init; }
 
@@ -222,6 +225,7 @@ public sealed class Trainer
             Info(TrainLogLine.Train(epoch, iteration, t.options.Iters, window.MeanLoss, lastLr, window.MeanBatchCost, window.MeanReaderCost, window.Ips));
             metrics?.Train(iteration, epoch, window.MeanLoss, window.MeanTerms(), lastLr, window.MeanBatchCost, window.MeanReaderCost, window.Ips,
                 TrainLogLine.EtaSeconds(t.options.Iters - iteration, window.MeanBatchCost));
+            if (main) foreach (var sink in t.Sinks) sink.Train(new TrainLogEntry(iteration, epoch, window.MeanLoss, window.MeanTerms(), lastLr, window.MeanBatchCost, window.MeanReaderCost, window.Ips));
             window.Reset();
         }
 
@@ -235,6 +239,7 @@ public sealed class Trainer
                 {
                     var result = evaluator.Evaluate(t.model, cancellationToken);
                     metrics?.Eval(iteration, TrainLogLine.Epoch(iteration, itersPerEpoch), result);
+                    if (main) foreach (var sink in t.Sinks) sink.Eval(new EvalLogEntry(iteration, TrainLogLine.Epoch(iteration, itersPerEpoch), result, t.model));
                     if (result.MeanIoU > bestMeanIoU)
                     {
                         bestMeanIoU = result.MeanIoU;
