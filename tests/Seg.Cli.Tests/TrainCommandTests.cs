@@ -102,6 +102,28 @@ public class TrainCommandTests
         Assert.That(notCheckpoint.Error, Does.Contain("is not a checkpoint folder").And.Contain("model.safetensors"));
     }
 
+    // Issue 18: --use_ema writes iter_N/ema_model.safetensors; after iter 2 it is 2/3·ema_1 + 1/3·model_2 (decay min(1 − 1/3, 0.999)).
+    [Test]
+    public void UseEmaSavesTheAveragedModelInEachCheckpoint()
+    {
+        var config = TinyConfig();
+        var save = Path.Combine(dir, "ema");
+        var run = SegRun.Of("train", "--config", config, "--device", "cpu", "--save_dir", save, "--save_interval", "1", "--seed", "3", "--use_ema");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+        Assert.That(run.Error, Does.Not.Contain("--use_ema"), "no 'not implemented' warning");
+        using var scope = torch.NewDisposeScope();
+        using var ema1 = SafeTensors.Load(Path.Combine(save, "iter_1", "ema_model.safetensors"));
+        using var ema2 = SafeTensors.Load(Path.Combine(save, "iter_2", "ema_model.safetensors"));
+        using var model2 = SafeTensors.Load(Path.Combine(save, "iter_2", "model.safetensors"));
+        Assert.That(ema2.Tensors.Select(t => t.Key), Is.EqualTo(model2.Tensors.Select(t => t.Key)));
+        foreach (var (key, value) in ema2.Tensors.Where(t => t.Value.dtype == ScalarType.Float32))
+        {
+            var expected = (ema1[key].to(ScalarType.Float64) * (2.0 / 3.0)) + (model2[key].to(ScalarType.Float64) * (1.0 / 3.0));
+            Assert.That((value.to(ScalarType.Float64) - expected).abs().max().item<double>(), Is.LessThan(1e-5), key);
+        }
+    }
+
     [Test]
     public void MissingDataFilesAreAClearError()
     {

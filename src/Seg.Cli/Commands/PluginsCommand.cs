@@ -3,12 +3,13 @@ using Seg.Core.Plugins;
 
 namespace Seg.Cli.Commands;
 
-// `seg plugins`: every registered component (built-in or plugin) with its kind and assembly.
+// `seg plugins`: every registered component (built-in or plugin) with its kind and assembly; `seg plugins new` (PluginsNewCommand).
 internal static class PluginsCommand
 {
     internal static Command Create(Option<string[]> plugins)
     {
-        var command = new Command("plugins", "List every component (built-in and plugin): name, kind and assembly; report plugins that failed to load.");
+        var command = new Command("plugins", "List every component (built-in and plugin): name, kind and assembly; report plugins that failed to load. `seg plugins new` starts a plugin project.");
+        command.Subcommands.Add(PluginsNewCommand.Create());
         command.SetAction(r =>
         {
             var output = r.InvocationConfiguration.Output;

@@ -16,7 +16,7 @@ internal sealed class TrainCommand
     private readonly Option<int> numWorkers = CliOptions.Int("--num_workers", 0, "Data loader workers");
     private readonly Option<bool> doEval = CliOptions.Flag("--do_eval", "Evaluate on val_dataset at every save");
     private readonly Option<bool> useVdl = CliOptions.Flag("--use_vdl", "Write TensorBoard event files (train loss, lr, timings, eval metrics, validation images) to save_dir/vdl_log or --log_dir");
-    private readonly Option<bool> useEma = CliOptions.Flag("--use_ema", "Keep an EMA copy of the model");
+    private readonly Option<bool> useEma = CliOptions.Flag("--use_ema", "Keep an exponential moving average of the model (decay min(1 - 1/(iter+1), 0.999)): evaluated after the model, saved as iter_N/ema_model.safetensors and ema_best_model/");
     private readonly Option<string?> resumeModel = CliOptions.Text("--resume_model", "Resume from a checkpoint folder, e.g. output/iter_1000 (model, optimizer, schedule, iteration, best mIoU and data order)");
     private readonly Option<int?> iters = CliOptions.Int("--iters", "Override iters");
     private readonly Option<int?> batchSize = CliOptions.Int("--batch_size", "Override batch_size (per GPU)");

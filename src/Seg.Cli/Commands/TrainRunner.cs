@@ -83,6 +83,7 @@ internal static class TrainRunner
             Seed = worker is null || a.ResumeModel is not null ? a.Seed : worker.AgreeSeed(a.Seed), // a resume continues the checkpoint's seed on every rank
             ResumeFrom = a.ResumeModel,
             Rank = worker?.Rank ?? TrainingRank.Single,
+            UseEma = a.UseEma,
         };
         var inference = InferenceOptions.FromTestConfig(config.TestConfig);
         visuals?.UseValidation(val, inference);
@@ -140,7 +141,6 @@ internal static class TrainRunner
 
     private static IEnumerable<string> UnsupportedFlags(TrainArguments a)
     {
-        if (a.UseEma) yield return "--use_ema is not implemented yet; training without an EMA model";
         if (a.Precision != "fp32") yield return string.Create(CultureInfo.InvariantCulture, $"--precision {a.Precision} is not implemented yet; training in fp32");
         if (a.ProfilerOptions is not null) yield return "--profiler_options is ignored (no profiler)";
         if (a.DataFormat != "NCHW") yield return "--data_format NHWC is ignored; Seg trains in NCHW";

@@ -29,6 +29,14 @@ public sealed record CheckpointState
     [JsonPropertyName("best_miou_iter")]
     public int BestIteration { get; init; } = -1;
 
+    /// <summary>The best validation mIoU of the EMA model so far (<c>--use_ema</c>); -1 when none was evaluated.</summary>
+    [JsonPropertyName("best_ema_miou")]
+    public double BestEmaMeanIoU { get; init; } = -1.0;
+
+    /// <summary>The iteration of <see cref="BestEmaMeanIoU"/>; -1 when none was evaluated.</summary>
+    [JsonPropertyName("best_ema_miou_iter")]
+    public int BestEmaIteration { get; init; } = -1;
+
     /// <summary>The loader epoch (0-based) of the next iteration.</summary>
     [JsonPropertyName("epoch")]
     public long Epoch { get; init; }

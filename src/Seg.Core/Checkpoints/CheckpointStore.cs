@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Seg.Core.Optimization;
+using Seg.Core.Training;
 using Seg.Torch.Modules;
 
 namespace Seg.Core.Checkpoints;
@@ -16,19 +17,37 @@ public static class CheckpointStore
     /// <summary>
     /// Writes a checkpoint named <paramref name="name"/> in <paramref name="saveDir"/> (replacing one of that name)
     /// and returns its path. <paramref name="optimizer"/> null writes the weights and state only (best_model).
+    /// <paramref name="ema"/> (<c>--use_ema</c>) adds <see cref="CheckpointFiles.EmaModel"/>.
     /// </summary>
-    public static string Save(string saveDir, string name, Module model, TrainingOptimizer? optimizer, CheckpointState state)
+    public static string Save(string saveDir, string name, Module model, TrainingOptimizer? optimizer, CheckpointState state, ModelEma? ema = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(state);
+        return Write(saveDir, name, state, temp =>
+        {
+            model.save(Path.Combine(temp, CheckpointFiles.Model));
+            optimizer?.Optimizer.save_state_dict(Path.Combine(temp, CheckpointFiles.Optimizer));
+            ema?.Save(Path.Combine(temp, CheckpointFiles.EmaModel));
+        });
+    }
+
+    /// <summary>Writes an EMA-only folder (PaddleSeg's ema_best_model): <see cref="CheckpointFiles.EmaModel"/> and state.json.</summary>
+    public static string SaveEma(string saveDir, string name, ModelEma ema, CheckpointState state)
+    {
+        ArgumentNullException.ThrowIfNull(ema);
+        ArgumentNullException.ThrowIfNull(state);
+        return Write(saveDir, name, state, temp => ema.Save(Path.Combine(temp, CheckpointFiles.EmaModel)));
+    }
+
+    private static string Write(string saveDir, string name, CheckpointState state, Action<string> weights)
+    {
         Directory.CreateDirectory(saveDir);
         var target = Path.Combine(saveDir, name);
         var temp = Path.Combine(saveDir, $"{CheckpointFiles.TempPrefix}{name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
         try
         {
-            model.save(Path.Combine(temp, CheckpointFiles.Model));
-            optimizer?.Optimizer.save_state_dict(Path.Combine(temp, CheckpointFiles.Optimizer));
+            weights(temp);
             File.WriteAllText(Path.Combine(temp, CheckpointFiles.State), JsonSerializer.Serialize(state, Json));
             Replace(temp, target);
         }

@@ -6,8 +6,8 @@ namespace Seg.Core.Plugins;
 
 /// <summary>
 /// Finds and registers every component assembly: the built-in ones next to the executable (loaded
-/// into the host's context) and the plugins in the plugin folders (each in its own
-/// <see cref="PluginLoadContext"/>). Both are recognised by the same marker,
+/// into the host's context) and the plugins in the plugin folders (each in its own load context, through
+/// McMaster.NETCore.Plugins: <see cref="PluginAssemblyLoader"/>). Both are recognised by the same marker,
 /// <see cref="SegComponentAssemblyAttribute"/>; no list of built-in assemblies is kept anywhere.
 /// A plugin folder holds plugin assemblies directly or one subfolder per plugin (with its private
 /// dependencies beside it). An assembly that fails to load is reported and skipped; two components
@@ -29,7 +29,9 @@ public static class PluginLoader
             TryRegister(path, isPlugin: false, () => LoadIntoHost(path), registry, loaded, failures);
         }
 
-        var shared = SharedAssemblyNames(loaded.Select(l => l.Assembly).Append(typeof(PluginLoader).Assembly));
+        var hostAssemblies = loaded.Select(l => l.Assembly).Append(typeof(PluginLoader).Assembly).Distinct().ToList();
+        var shared = SharedAssemblyNames(hostAssemblies);
+        var pluginLoader = new PluginAssemblyLoader(hostAssemblies);
         foreach (var (dir, optional) in options.SearchDirectories())
         {
             if (!Directory.Exists(dir))
@@ -41,7 +43,7 @@ public static class PluginLoader
             {
                 // A copy of Seg.Core (or another shared assembly) shipped by mistake is never loaded: the host's is used.
                 if (!seen.Add(path) || IsShared(path, shared) || !IsComponentAssembly(path, failures)) continue;
-                TryRegister(path, isPlugin: true, () => new PluginLoadContext(path, shared).LoadFromAssemblyPath(path), registry, loaded, failures);
+                TryRegister(path, isPlugin: true, () => pluginLoader.Load(path), registry, loaded, failures);
             }
         }
         return new ComponentCatalog(registry, loaded, failures);
@@ -62,9 +64,13 @@ public static class PluginLoader
         catch (ReflectionTypeLoadException e)
         {
             var reasons = e.LoaderExceptions.Where(x => x != null).Select(x => x!.Message).Distinct();
-            failures.Add(new PluginFailure(path, "its types could not be loaded: " + string.Join("; ", reasons)));
+            failures.Add(new PluginFailure(path, $"its types could not be loaded: {string.Join("; ", reasons)} (rebuild it against this Seg and copy its whole build output into {Path.GetDirectoryName(path)})"));
         }
-        catch (Exception e) when (e is ComponentDefinitionException or BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException or MissingMethodException)
+        catch (Exception e) when (e is TypeLoadException or MissingMethodException or MissingFieldException)
+        {
+            failures.Add(new PluginFailure(path, $"{e.Message}: it was probably built against another Seg version; rebuild it against this one"));
+        }
+        catch (Exception e) when (e is PluginLoadException or ComponentDefinitionException or BadImageFormatException or FileLoadException or FileNotFoundException)
         {
             failures.Add(new PluginFailure(path, e.Message));
         }

@@ -3,6 +3,7 @@ using Seg.Core.Checkpoints;
 using Seg.Core.Contracts;
 using Seg.Core.Data.Datasets;
 using Seg.Core.Data.Loading;
+using Seg.Core.Evaluation;
 using Seg.Core.Losses;
 using Seg.Core.Optimization;
 using Seg.Torch;
@@ -83,6 +84,9 @@ public sealed class Trainer
         private string? lastCheckpoint;
         private double bestMeanIoU = -1.0;
         private int bestIteration = -1;
+        private ModelEma? ema;
+        private double bestEmaMeanIoU = -1.0;
+        private int bestEmaIteration = -1;
         private double lastLoss = double.NaN;
         private double lastLr;
 
@@ -109,6 +113,7 @@ public sealed class Trainer
             if (resumed is not null && resumed.BatchesPerEpoch != 0 && resumed.BatchesPerEpoch != itersPerEpoch)
                 Info($"[TRAIN] warning: the checkpoint was taken with {resumed.BatchesPerEpoch} batches per epoch, now there are {itersPerEpoch}; the data order will differ from the original run");
 
+            if (t.options.UseEma) ema = StartEma(resumed);
             if (main) metrics = new TrainingMetricsLog(t.options.SaveDir, resumed?.Iteration);
             try
             {
@@ -120,6 +125,32 @@ public sealed class Trainer
             finally
             {
                 metrics?.Dispose();
+                ema?.Dispose();
+            }
+        }
+
+        // PaddleSeg copies the model into the EMA when training starts, a resume included; Seg restores the checkpoint's EMA when it has one.
+        private ModelEma StartEma(CheckpointState? resumed)
+        {
+            var average = new ModelEma(t.model);
+            if (resumed is null || t.options.ResumeFrom is not { } folder) return average;
+            bestEmaMeanIoU = resumed.BestEmaMeanIoU;
+            bestEmaIteration = resumed.BestEmaIteration;
+            var file = Path.Combine(folder, CheckpointFiles.EmaModel);
+            if (!File.Exists(file))
+            {
+                Info($"[TRAIN] warning: {folder} has no {CheckpointFiles.EmaModel} (it was trained without --use_ema); the EMA model starts from the resumed weights, as PaddleSeg's does");
+                return average;
+            }
+            try
+            {
+                average.Load(file);
+                return average;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or Seg.Torch.TorchException)
+            {
+                average.Dispose();
+                throw new CheckpointException($"cannot resume the EMA model from '{file}': {e.Message}", e);
             }
         }
 
@@ -157,6 +188,7 @@ public sealed class Trainer
                         iteration++;
                         var readerCost = t.Clock.GetElapsedTime(batchStart).TotalSeconds;
                         if (Step(batch, device) is { } failure) return failure;
+                        ema?.Update(t.model, iteration);
                         window.Add(lastLoss, lastTerms, t.Clock.GetElapsedTime(batchStart).TotalSeconds, readerCost, batch.Count);
                     }
                     t.Progress?.Report(iteration, lastLoss, lastLr);
@@ -232,6 +264,7 @@ public sealed class Trainer
         private void EvaluateAndSave(CancellationToken cancellationToken)
         {
             var improved = false;
+            var emaImproved = false;
             if (t.Evaluator is { } evaluator)
             {
                 t.model.eval();
@@ -246,6 +279,7 @@ public sealed class Trainer
                         bestIteration = iteration;
                         improved = true;
                     }
+                    emaImproved = ema is not null && EvaluateEma(ema, evaluator, cancellationToken);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -258,13 +292,29 @@ public sealed class Trainer
             }
             Save();
             if (improved && main) CheckpointStore.Save(t.options.SaveDir, CheckpointFiles.BestModel, t.model, null, State());
+            if (emaImproved && main) CheckpointStore.SaveEma(t.options.SaveDir, CheckpointFiles.EmaBestModel, ema!, State());
             if (t.Evaluator is not null) Info(TrainLogLine.BestModel(bestMeanIoU, bestIteration));
+            if (t.Evaluator is not null && ema is not null && bestEmaIteration >= 0)
+                Info(string.Create(CultureInfo.InvariantCulture, $"[EVAL] The EMA model with the best validation mIoU ({bestEmaMeanIoU:F4}) was saved at iter {bestEmaIteration}."));
+        }
+
+        // PaddleSeg evaluates the EMA model right after the model, with the same evaluation (its own [EVAL] lines).
+        private bool EvaluateEma(ModelEma average, ITrainingEvaluator evaluator, CancellationToken cancellationToken)
+        {
+            EvaluationResult result;
+            using (average.SwapInto(t.model))
+                result = evaluator.Evaluate(t.model, cancellationToken);
+            metrics?.Eval(iteration, TrainLogLine.Epoch(iteration, itersPerEpoch), result, TrainingMetricsLog.EmaEvalType);
+            if (result.MeanIoU <= bestEmaMeanIoU) return false;
+            bestEmaMeanIoU = result.MeanIoU;
+            bestEmaIteration = iteration;
+            return true;
         }
 
         private void Save()
         {
             if (!main || lastSaved == iteration) return;
-            lastCheckpoint = CheckpointStore.Save(t.options.SaveDir, CheckpointFiles.IterationFolder(iteration), t.model, t.optimizer, State());
+            lastCheckpoint = CheckpointStore.Save(t.options.SaveDir, CheckpointFiles.IterationFolder(iteration), t.model, t.optimizer, State(), ema);
             lastSaved = iteration;
             retention.Add(lastCheckpoint);
         }
@@ -276,6 +326,8 @@ public sealed class Trainer
             Schedule = t.optimizer.ScheduleState(),
             BestMeanIoU = bestMeanIoU,
             BestIteration = bestIteration,
+            BestEmaMeanIoU = bestEmaMeanIoU,
+            BestEmaIteration = bestEmaIteration,
             Epoch = iteration / itersPerEpoch,
             EpochBatchesDone = iteration % itersPerEpoch,
             BatchesPerEpoch = itersPerEpoch,

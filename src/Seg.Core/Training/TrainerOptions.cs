@@ -26,4 +26,7 @@ public sealed record TrainerOptions
     public string? ResumeFrom { get; init; }
 
     public TrainingRank Rank { get; init; } = TrainingRank.Single;
+
+    /// <summary>PaddleSeg's --use_ema: keep, evaluate and save an exponential moving average of the model (<see cref="ModelEma"/>).</summary>
+    public bool UseEma { get; init; }
 }

@@ -12,6 +12,12 @@ public sealed class TrainingMetricsLog : IDisposable
 {
     public const string FileName = "train_log.jsonl";
 
+    /// <summary>The <c>type</c> of an evaluation of the model.</summary>
+    public const string EvalType = "eval";
+
+    /// <summary>The <c>type</c> of an evaluation of the EMA model (<c>--use_ema</c>).</summary>
+    public const string EmaEvalType = "ema_eval";
+
     private readonly StreamWriter writer;
 
     /// <summary>
@@ -49,14 +55,14 @@ public sealed class TrainingMetricsLog : IDisposable
         });
     }
 
-    public void Eval(int iteration, long epoch, EvaluationResult result)
+    public void Eval(int iteration, long epoch, EvaluationResult result, string type = EvalType)
     {
         ArgumentNullException.ThrowIfNull(result);
         var classIoU = new JsonArray();
         foreach (var v in result.ClassIoU) classIoU.Add(Number(v));
         Write(new JsonObject
         {
-            ["type"] = "eval",
+            ["type"] = type,
             ["iter"] = iteration,
             ["epoch"] = epoch,
             ["miou"] = Number(result.MeanIoU),

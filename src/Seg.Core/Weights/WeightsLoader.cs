@@ -14,8 +14,8 @@ namespace Seg.Core.Weights;
 /// </summary>
 public static class WeightsLoader
 {
-    /// <summary>The files a checkpoint folder may hold, in the order they are looked for.</summary>
-    public static readonly IReadOnlyList<string> FolderFiles = ["model.safetensors", "model.pdparams", "model.pth", "model.pt"];
+    /// <summary>The files a checkpoint folder may hold, in the order they are looked for (ema_model.* last: ema_best_model holds only the EMA weights, under PaddleSeg's name).</summary>
+    public static readonly IReadOnlyList<string> FolderFiles = ["model.safetensors", "model.pdparams", "model.pth", "model.pt", "ema_model.safetensors", "ema_model.pdparams"];
 
     private static readonly string[] UrlSchemes = ["http", "https", "ftp"];
 

@@ -16,16 +16,19 @@ internal static class ExamplePluginBuild
     internal const string AssemblyName = "Seg.Plugins.Example";
 
     /// <summary>Builds the plugin and copies it to <paramref name="pluginsDir"/>/Seg.Plugins.Example/; returns that folder.</summary>
-    internal static string BuildInto(string repoRoot, string pluginsDir)
+    internal static string BuildInto(string repoRoot, string pluginsDir) =>
+        BuildInto(Path.Combine(repoRoot, "plugins", AssemblyName), AssemblyName, pluginsDir);
+
+    /// <summary>Builds the plugin project in <paramref name="projectDir"/> and copies its output to <paramref name="pluginsDir"/>/<paramref name="assemblyName"/>/; returns that folder.</summary>
+    internal static string BuildInto(string projectDir, string assemblyName, string pluginsDir)
     {
-        var project = Path.Combine(repoRoot, "plugins", AssemblyName);
-        var output = Path.Combine(project, "bin", Configuration, "net10.0");
+        var output = Path.Combine(projectDir, "bin", Configuration, "net10.0");
         using (AcquireLock())
         {
             // --no-dependencies: Seg.Core and Seg.Torch are already built (this test project references them).
-            Run("dotnet", "build", Path.Combine(project, AssemblyName + ".csproj"), "-c", Configuration, "--no-dependencies", "-nologo", "-v:q", "-clp:ErrorsOnly");
+            Run("dotnet", "build", Path.Combine(projectDir, assemblyName + ".csproj"), "-c", Configuration, "--no-dependencies", "-nologo", "-v:q", "-clp:ErrorsOnly");
         }
-        var target = Path.Combine(pluginsDir, AssemblyName);
+        var target = Path.Combine(pluginsDir, assemblyName);
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(output)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
         return target;
@@ -47,7 +50,7 @@ internal static class ExamplePluginBuild
         }
     }
 
-    private static void Run(string file, params string[] args)
+    internal static void Run(string file, params string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) info.ArgumentList.Add(a);

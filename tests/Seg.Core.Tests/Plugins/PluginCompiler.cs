@@ -6,20 +6,21 @@ namespace Seg.Core.Tests.Plugins;
 // Compiles small throw-away assemblies (plugins and their private dependencies) straight to disk.
 internal static class PluginCompiler
 {
-    private static readonly Lazy<MetadataReference[]> Platform = new(() =>
+    private static readonly Lazy<(string File, MetadataReference Reference)[]> Platform = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Select(p => (Path.GetFileName(p), (MetadataReference)MetadataReference.CreateFromFile(p)))
             .ToArray());
 
-    /// <summary>Writes <paramref name="dir"/>/<paramref name="name"/>.dll; <paramref name="references"/> are extra .dll paths.</summary>
+    /// <summary>Writes <paramref name="dir"/>/<paramref name="name"/>.dll; <paramref name="references"/> are extra .dll paths (one named like a loaded assembly, such as another Seg.Core.dll, replaces it).</summary>
     internal static string Compile(string dir, string name, string source, params string[] references)
     {
         Directory.CreateDirectory(dir);
+        var replaced = references.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
         var compilation = CSharpCompilation.Create(
             name,
             [CSharpSyntaxTree.ParseText(source)],
-            [.. Platform.Value, .. references.Select(r => MetadataReference.CreateFromFile(r))],
+            [.. Platform.Value.Where(p => !replaced.Contains(p.File)).Select(p => p.Reference), .. references.Select(r => MetadataReference.CreateFromFile(r))],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var path = Path.Combine(dir, name + ".dll");
         var result = compilation.Emit(path);

@@ -1,0 +1,3 @@
+using Seg.Core.Registry;
+
+[assembly: SegComponentAssembly]
