@@ -105,11 +105,27 @@ internal static class QuickstartCommand
         var clock = Stopwatch.StartNew();
         var makeData = !File.Exists(Path.Combine(data, "pssl", DemoData.PsslFolder, PSSLDataset.TrainListName))
             || !File.Exists(Path.Combine(data, "seg", "val_list.txt"));
+        // The data first: the configs are read (and checked: PSSLDataset's class count comes from the data's synsets file)
+        // only once it exists.
+        var first = 0;
+        if (makeData)
+        {
+            var dataStage = Plan(output, data, new QuickstartSchedule(1, 1, 0, batchSize), makeData: true)[0];
+            stdout.WriteLine($"==== quickstart data ({clock.Elapsed:m\\:ss}): {dataStage.Banner}");
+            stdout.WriteLine($"==== seg {string.Join(' ', dataStage.Args)}");
+            var made = SegCommandLine.Run(dataStage.Args, stdout, stderr);
+            if (made != 0)
+            {
+                stderr.WriteLine($"seg quickstart: making the demo data failed with exit code {made}; stopping");
+                return made;
+            }
+            first = 1;
+        }
         var schedule = new QuickstartSchedule(psslIters ?? ConfigIters(PsslConfig), iters ?? ConfigIters(SegConfig), seeds, batchSize);
         var stages = Plan(output, data, schedule, makeData);
         if (generate) stages = QuickstartGenerate.Extend(stages, output, data, clsIters);
         var comparison = new StartComparison();
-        for (var i = 0; i < stages.Count; i++)
+        for (var i = first; i < stages.Count; i++)
         {
             var stage = stages[i];
             stdout.WriteLine();
