@@ -125,7 +125,7 @@ public class QuickstartTests
         var losses = LossSet.FromConfig(config.Loss!, registry);
         using var optimizer = torch.optim.SGD(model.parameters(), lr: 0.02, momentum: 0.9);
         using var batch = loader.Epoch(0).First();
-        var crop = name.Contains("pssl", StringComparison.Ordinal) ? 80 : 96;
+        var crop = name.Contains("pssl", StringComparison.Ordinal) ? 64 : 96;
         Assert.That(batch.Images.shape, Is.EqualTo(new[] { config.BatchSize, 3, crop, crop }));
         model.train();
 

@@ -69,5 +69,5 @@ internal static class QuickstartGenerate
         return stages;
     }
 
-    private static long QuickstartConfigIters(string path) => Core.Config.SegConfig.Load(path, new Core.Config.ConfigOverrides()).Iters;
+    private static long QuickstartConfigIters(string path) => Core.Config.ConfigLoader.Load(path, null, PluginsOption.LoadCatalog([], TextWriter.Null).Registry, validate: false).Iters;
 }
