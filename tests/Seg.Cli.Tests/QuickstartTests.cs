@@ -211,6 +211,29 @@ public class QuickstartTests
         }
     }
 
+    // Without data the quickstart makes it first, before it reads the configs (PSSLDataset's class count comes from the
+    // data's synsets file, so checking the PSSL config earlier fails).
+    [Test]
+    public void Quickstart_without_data_makes_it_before_reading_the_configs()
+    {
+        var previous = Environment.CurrentDirectory;
+        var root = Directory.CreateTempSubdirectory("seg-quickstart-fresh-").FullName;
+        try
+        {
+            Environment.CurrentDirectory = TestPaths.RepoRoot;
+            var data = Path.Combine(root, "data");
+            var run = SegRun.Of("quickstart", "--quick", "--data", data, "--output", Path.Combine(root, "out"), "--pssl_iters", "1", "--iters", "1", "--batch_size", "2");
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+            Assert.That(run.Output, Does.Contain("==== quickstart data (").And.Contain("==== quickstart 6/6"));
+            Assert.That(File.Exists(Path.Combine(data, "pssl", Seg.Pssl.Demo.DemoData.PsslFolder, Seg.Pssl.PSSLDataset.SynsetsFileName)), Is.True);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Test]
     public void The_table_gives_mean_and_spread_per_start_and_judges_the_gain_against_the_seed_ranges()
     {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Seg.Core.Config;
+using Seg.Core.Registry;
 using Seg.Core.Evaluation;
 using Seg.Pssl;
 using Seg.Pssl.Demo;
@@ -107,18 +108,21 @@ internal static class QuickstartCommand
             || !File.Exists(Path.Combine(data, "seg", "val_list.txt"));
         // The data first: the configs are read (and checked: PSSLDataset's class count comes from the data's synsets file)
         // only once it exists.
+        int RunStage(QuickstartStage stage, string position)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"==== quickstart {position} ({clock.Elapsed:m\\:ss}): {stage.Banner}");
+            stdout.WriteLine($"==== seg {string.Join(' ', stage.Args)}");
+            var code = SegCommandLine.Run(stage.Args, stdout, stderr);
+            if (code != 0) stderr.WriteLine($"seg quickstart: stage {position} ({stage.Args[0]}) failed with exit code {code}; stopping");
+            return code;
+        }
+
         var first = 0;
         if (makeData)
         {
-            var dataStage = Plan(output, data, new QuickstartSchedule(1, 1, 0, batchSize), makeData: true)[0];
-            stdout.WriteLine($"==== quickstart data ({clock.Elapsed:m\\:ss}): {dataStage.Banner}");
-            stdout.WriteLine($"==== seg {string.Join(' ', dataStage.Args)}");
-            var made = SegCommandLine.Run(dataStage.Args, stdout, stderr);
-            if (made != 0)
-            {
-                stderr.WriteLine($"seg quickstart: making the demo data failed with exit code {made}; stopping");
-                return made;
-            }
+            var made = RunStage(Plan(output, data, new QuickstartSchedule(1, 1, 0, batchSize), makeData: true)[0], "data");
+            if (made != 0) return made;
             first = 1;
         }
         var schedule = new QuickstartSchedule(psslIters ?? ConfigIters(PsslConfig), iters ?? ConfigIters(SegConfig), seeds, batchSize);
@@ -128,15 +132,8 @@ internal static class QuickstartCommand
         for (var i = first; i < stages.Count; i++)
         {
             var stage = stages[i];
-            stdout.WriteLine();
-            stdout.WriteLine($"==== quickstart {i + 1}/{stages.Count} ({clock.Elapsed:m\\:ss}): {stage.Banner}");
-            stdout.WriteLine($"==== seg {string.Join(' ', stage.Args)}");
-            var code = SegCommandLine.Run(stage.Args, stdout, stderr);
-            if (code != 0)
-            {
-                stderr.WriteLine($"seg quickstart: stage {i + 1} ({stage.Args[0]}) failed with exit code {code}; stopping");
-                return code;
-            }
+            var code = RunStage(stage, $"{i + 1}/{stages.Count}");
+            if (code != 0) return code;
             if (stage.Start is { } start) comparison.Add(start, ReadMiou(stage.MetricsFile!));
         }
         stdout.WriteLine();
@@ -152,5 +149,8 @@ internal static class QuickstartCommand
         return json.RootElement.GetProperty("miou").GetDouble();
     }
 
-    private static long ConfigIters(string path) => ConfigLoader.Load(path, null, PluginsOption.LoadCatalog([], TextWriter.Null).Registry).Iters;
+    private static readonly Lazy<ComponentRegistry> BuiltIns = new(() => PluginsOption.LoadCatalog([], TextWriter.Null).Registry);
+
+    /// <summary>A config's iters, read as every command reads configs (validate false: a check would need data not made yet).</summary>
+    internal static long ConfigIters(string path, bool validate = true) => ConfigLoader.Load(path, null, BuiltIns.Value, validate: validate).Iters;
 }

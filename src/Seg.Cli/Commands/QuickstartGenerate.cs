@@ -42,7 +42,7 @@ internal static class QuickstartGenerate
             members.Add(run);
         }
         // The classifiers' last checkpoint: iters from --cls_iters or their config (save_interval above only forces the last save).
-        var lastIters = clsIters ?? QuickstartConfigIters(Committee[0]);
+        var lastIters = clsIters ?? QuickstartCommand.ConfigIters(Committee[0], validate: false);
         var weights = members.Select(m => Path.Combine(m, $"iter_{lastIters}")).ToList();
         var committee = Committee.Zip(weights, (c, w) => $"{c},{w}").ToArray();
         var runs = new (string Name, string Folder, string[] Classifiers, string[] Extra)[]
@@ -68,6 +68,4 @@ internal static class QuickstartGenerate
         stages[pretrain + added.Count] = pssl with { Banner = pssl.Banner + " (on the generated labels)", Args = args };
         return stages;
     }
-
-    private static long QuickstartConfigIters(string path) => Core.Config.ConfigLoader.Load(path, null, PluginsOption.LoadCatalog([], TextWriter.Null).Registry, validate: false).Iters;
 }

@@ -39,7 +39,7 @@ public class ReferenceLogitTests(string name)
             using var x = torch.randn([1, 3, 97, 86]);
             SafeTensors.Save(input, [new KeyValuePair<string, Tensor>("x", x)]);
 
-            ReferencePython.RunScript(Script, name, weights, input, output,
+            PythonOracle.RunFile(Script, name, weights, input, output,
                 Path.Combine(TestPaths.SharedReference, "manifests", name + ".json"));
 
             using var scope = torch.NewDisposeScope();
