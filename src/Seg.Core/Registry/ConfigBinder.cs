@@ -14,8 +14,8 @@ namespace Seg.Core.Registry;
 /// </summary>
 internal sealed class ConfigBinder(ComponentRegistry registry, List<ComponentCheck>? checks = null)
 {
-    // Each component dict's registered type and bound options, for its parent's IValidatedWithChildren check.
-    private readonly Dictionary<ConfigMap, (Type ComponentType, object? Options)> bound = new(ReferenceEqualityComparer.Instance);
+    // Each component dict's registered type, for its parent's IValidatedWithChildren check.
+    private readonly Dictionary<ConfigMap, Type> bound = new(ReferenceEqualityComparer.Instance);
 
     public object? BuildComponent(ConfigNode node, Type expected, ComponentKind? kind, string path)
     {
@@ -49,7 +49,7 @@ internal sealed class ConfigBinder(ComponentRegistry registry, List<ComponentChe
         var registration = matches[0];
         checks?.Add(new ComponentCheck(path, name, registration.Kind.ToString(), typeNode.Location, IsAvailable: true));
         var options = BindOptions(map, registration.OptionsType, path, $"{registration.Kind} '{name}'", skipType: true);
-        bound[map] = (registration.ComponentType, options);
+        bound[map] = registration.ComponentType;
         if (checks != null) return null;
         try
         {

@@ -21,8 +21,11 @@ public sealed class PretrainedLoadException : Exception
     }
 
     /// <summary>The weights of the module at <paramref name="modulePath"/> failed: the message is the cause's.</summary>
-    public static PretrainedLoadException For(string modulePath, Exception cause) =>
-        new(cause?.Message ?? "", cause!) { ModulePath = modulePath };
+    public static PretrainedLoadException For(string modulePath, Exception cause)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        return new(cause.Message, cause) { ModulePath = modulePath };
+    }
 
     /// <summary>The module's path in the model (e.g. <c>backbone</c>); empty for the model itself.</summary>
     public string ModulePath { get; private init; } = "";
