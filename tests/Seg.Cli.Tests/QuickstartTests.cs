@@ -182,6 +182,21 @@ public class QuickstartTests
     }
 
     [Test]
+    public void With_a_classifier_the_plan_trains_it_after_the_pssl_pre_training_and_fine_tunes_a_third_start_from_it()
+    {
+        var plan = QuickstartCommand.Plan("out/q", "data/d", new QuickstartSchedule(240, 120, 2) { ClassifierIters = 30 }, makeData: false);
+        Assert.That(plan.Select(s => s.Args[0]), Is.EqualTo(new[] { "train", "cls", "train", "val", "train", "val", "train", "val", "train", "val", "train", "val", "train", "val" }));
+        Assert.That(plan[1].Args, Does.Contain(QuickstartCommand.ClassifierConfig).And.Contain(Path.Combine("out/q", "cls")).And.Contain("30")
+            .And.Contain($"train_dataset.dataset_root={Path.Combine("data/d", "pssl", "ImageNet_org")}"));
+        var evaluations = plan.Where(s => s.Start is not null).ToList();
+        Assert.That(evaluations.Select(s => s.Start).Distinct(), Is.EqualTo(new[] { QuickstartCommand.Scratch, QuickstartCommand.Pssl, QuickstartCommand.Classification }));
+        var third = plan.Where(s => s.Args[0] == "train").Skip(1).Where((_, i) => i % 3 == 2).ToList();
+        Assert.That(third.Select(s => s.Args.Last(a => a.StartsWith("model.pretrained=", StringComparison.Ordinal))).Distinct(),
+            Is.EqualTo(new[] { $"model.pretrained={Path.Combine("out/q", "cls", "iter_30")}" }));
+        Assert.That(third[1].Args, Does.Contain(Path.Combine("out/q", "seg", "classification", "seed1")));
+    }
+
+    [Test]
     public void Quick_quickstart_runs_every_stage_and_ends_with_the_table()
     {
         var previous = Environment.CurrentDirectory;
@@ -202,8 +217,37 @@ public class QuickstartTests
                 miou.Add(value);
                 Assert.That(row, Does.Contain($" 1  {value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)} "), "the row reports the measured mIoU");
             }
-            Assert.That(table.Any(l => l.StartsWith(QuickstartCommand.Classification, StringComparison.Ordinal) && l.Contains("not run", StringComparison.Ordinal)), Is.True);
+            Assert.That(table.Any(l => l.StartsWith(QuickstartCommand.Classification, StringComparison.Ordinal) && l.EndsWith(QuickstartCommand.ClassificationNotRun, StringComparison.Ordinal)), Is.True);
             Assert.That(table.Any(l => l.Contains("one seed: no spread measured", StringComparison.Ordinal)), Is.True, run.Output);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [Test]
+    public void With_classification_the_quickstart_loads_the_classifier_backbone_and_reports_the_third_start()
+    {
+        var previous = Environment.CurrentDirectory;
+        var output = Path.Combine(Data.Value, "quick-cls");
+        try
+        {
+            Environment.CurrentDirectory = TestPaths.RepoRoot;
+            var run = SegRun.Of("quickstart", "--quick", "--classification", "--data", Data.Value, "--output", output,
+                "--pssl_iters", "2", "--iters", "2", "--cls_iters", "2", "--batch_size", "2");
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+            Assert.That(run.Output, Does.Contain("==== quickstart 8/8"));
+            // Every backbone entry comes from the classifier (its fc and PP-LiteSeg's heads are not shared).
+            var load = System.Text.RegularExpressions.Regex.Match(run.Output,
+                "Loading pretrained model from " + System.Text.RegularExpressions.Regex.Escape(Path.Combine(output, "cls", "iter_2")) + @"\s+loaded (\d+)/(\d+)");
+            Assert.That(load.Success, Is.True, run.Output);
+            Assert.That(int.Parse(load.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(100), load.Value);
+            Assert.That(int.Parse(load.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.LessThan(int.Parse(load.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+            var table = run.Output[run.Output.IndexOf("==== quickstart done", StringComparison.Ordinal)..].Split('\n');
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "seg", "classification", "seed0", "iter_2", "metrics.json")));
+            var row = table.Single(l => l.StartsWith(QuickstartCommand.Classification + " ", StringComparison.Ordinal));
+            Assert.That(row, Does.Contain($" 1  {json.RootElement.GetProperty("miou").GetDouble().ToString("F4", System.Globalization.CultureInfo.InvariantCulture)} "));
         }
         finally
         {
@@ -243,10 +287,10 @@ public class QuickstartTests
             comparison.Add(QuickstartCommand.Scratch, s);
             comparison.Add(QuickstartCommand.Pssl, p);
         }
-        var table = comparison.Table(QuickstartCommand.Scratch, QuickstartCommand.Pssl, [QuickstartCommand.Classification]);
+        var table = comparison.Table(QuickstartCommand.Scratch, QuickstartCommand.Pssl, [(QuickstartCommand.Classification, "why")]);
         Assert.That(table[1], Does.StartWith(QuickstartCommand.Scratch).And.Contain("0.5000 0.5400 0.5200").And.Contain("0.5200 ± 0.0200 (0.0400)"));
         Assert.That(table[2], Does.StartWith(QuickstartCommand.Pssl).And.EndWith("0.7200 ± 0.0200 (0.0400)"));
-        Assert.That(table[3], Does.StartWith(QuickstartCommand.Classification).And.Contain("not run"));
+        Assert.That(table[3], Does.StartWith(QuickstartCommand.Classification).And.EndWith("not run: why"));
         Assert.That(table[4], Does.Contain("+0.2000 mIoU").And.EndWith("larger than the seed spread"));
 
         var close = new StartComparison();

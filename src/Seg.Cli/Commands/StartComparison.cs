@@ -36,8 +36,8 @@ internal sealed class StartComparison
 
     public static double Range(IReadOnlyList<double> values) => values.Count == 0 ? 0 : values.Max() - values.Min();
 
-    /// <summary>The table lines; <paramref name="gainStart"/> is compared with <paramref name="baseStart"/> when both have results.</summary>
-    public IReadOnlyList<string> Table(string baseStart, string gainStart, IEnumerable<string> notRun)
+    /// <summary>The table lines; <paramref name="gainStart"/> is compared with <paramref name="baseStart"/> when both have results; each start of <paramref name="notRun"/> gets a row saying why it was not run.</summary>
+    public IReadOnlyList<string> Table(string baseStart, string gainStart, IEnumerable<(string Start, string Why)> notRun)
     {
         var lines = new List<string> { string.Format(CultureInfo.InvariantCulture, "{0,-42} {1,5}  {2,-26} {3}", "start", "seeds", "mIoU per seed", "mIoU mean ± spread (range)") };
         foreach (var (start, miou) in starts)
@@ -45,7 +45,7 @@ internal sealed class StartComparison
             var perSeed = string.Join(' ', miou.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)));
             lines.Add(string.Format(CultureInfo.InvariantCulture, "{0,-42} {1,5}  {2,-26} {3:F4} ± {4:F4} ({5:F4})", start, miou.Count, perSeed, Mean(miou), Spread(miou), Range(miou)));
         }
-        lines.AddRange(notRun.Select(n => string.Format(CultureInfo.InvariantCulture, "{0,-42} {1,5}  {2}", n, "-", "not run: Seg has no classifier training yet")));
+        lines.AddRange(notRun.Select(n => string.Format(CultureInfo.InvariantCulture, "{0,-42} {1,5}  not run: {2}", n.Start, "-", n.Why)));
         var (b, g) = (Miou(baseStart), Miou(gainStart));
         if (b.Count == 0 || g.Count == 0) return lines;
         var gain = Mean(g) - Mean(b);
