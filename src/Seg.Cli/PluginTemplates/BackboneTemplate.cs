@@ -5,12 +5,7 @@ internal static class BackboneTemplate
 {
     internal static ComponentTemplate Create(string name) => ComponentTemplate.Of(
         name,
-        """
-        using Seg.Core.Contracts;
-        using Seg.Core.Registry;
-        using Seg.Torch;
-        using Seg.Torch.Modules;
-        """,
+        ComponentTemplate.ModuleUsings,
         $$"""
         /// <summary>
         /// A backbone (`backbone: type: {{name}}` inside a model): two stages of stride-2 3x3 conv and ReLU, returning

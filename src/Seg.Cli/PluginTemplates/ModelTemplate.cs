@@ -5,12 +5,7 @@ internal static class ModelTemplate
 {
     internal static ComponentTemplate Create(string name) => ComponentTemplate.Of(
         name,
-        """
-        using Seg.Core.Contracts;
-        using Seg.Core.Registry;
-        using Seg.Torch;
-        using Seg.Torch.Modules;
-        """,
+        ComponentTemplate.ModuleUsings,
         $$"""
         /// <summary>
         /// A model (`model: type: {{name}}`): 3x3 conv, BatchNorm and ReLU, then a 1x1 conv to num_classes, at input
