@@ -45,6 +45,7 @@ public class PsslCommandTests
             "--n_samples", "2", "--resize_to", "32", "--save_maps", "--device", "cpu", "--max_per_synset", "1");
         Assert.That(generate.ExitCode, Is.EqualTo(0), generate.Error + generate.Output);
         Assert.That(generate.Output, Does.Contain("[PSSL] wrote 12 masks"));
+        Assert.That(generate.Output, Does.Contain("[PSSL] 12/12 images | ETA 00:00:00"), "the last plain progress line");
         Assert.That(File.ReadAllLines(Path.Combine(output, "train.txt")), Has.Length.EqualTo(12));
         Assert.That(Directory.GetFiles(Path.Combine(output, "maps"), "*.png", SearchOption.AllDirectories), Has.Length.EqualTo(12));
 

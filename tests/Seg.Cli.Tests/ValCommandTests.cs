@@ -66,6 +66,7 @@ public class ValCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Output, Does.Contain("Start evaluating (total_samples: 3, total_iters: 3)..."));
+        Assert.That(run.Output, Does.Match(@"\[EVAL\] 3/3 images \| ETA \d{2}:\d{2}:\d{2}"), "redirected output gets the plain progress lines");
         Assert.That(run.Output, Does.Contain("| Class | IoU").Or.Contain("Class |"));
         using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json")));
         var m = metrics.RootElement;

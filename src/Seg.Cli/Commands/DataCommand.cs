@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Seg.Cli.Display;
 using Seg.Core.Config;
 using Seg.Core.Data.Checking;
 using Seg.Core.Data.Datasets;
@@ -52,7 +53,7 @@ internal static class DataCommand
                     total++;
                     continue;
                 }
-                var issues = LabelChecker.CheckDataset(dataset);
+                var issues = ProgressDisplay.Run(output, key, "labels", plainLines: 0, (progress, _) => LabelChecker.CheckDataset(dataset, progress));
                 total += issues.Count;
                 output.WriteLine(issues.Count == 0
                     ? $"{key}: {dataset.Count} labels checked, no problems (num_classes {dataset.NumClasses}, ignore_index {dataset.IgnoreIndex})"

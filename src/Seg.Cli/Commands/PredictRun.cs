@@ -1,4 +1,5 @@
 using Seg.Core.Building;
+using Seg.Cli.Display;
 using Seg.Core.Config;
 using Seg.Core.Plugins;
 using Seg.Core.Prediction;
@@ -49,9 +50,10 @@ internal static class PredictRun
         var outputs = new PredictionOutputs(a.SaveDir, checked((int)model.NumClasses), a.CustomColor);
         if (outputs.Wide)
             error.WriteLine($"note: {model.NumClasses} classes: pseudo-colour images are RGB (a palette holds 256) and raw ids 16-bit PNGs; PaddleSeg wraps ids to uint8 instead");
-        var predictor = new Predictor(transforms, inference(model, device, options), outputs);
         output.WriteLine($"Start to predict {images.Images.Count} image(s) on {device}...");
-        predictor.Run(images, output);
+        // The "[i/n] name 0.12s" lines are the plain progress; a terminal gets a bar as well.
+        ProgressDisplay.Run(output, "predict", "images", plainLines: 0, (progress, log) =>
+            new Predictor(transforms, inference(model, device, options), outputs) { Progress = progress }.Run(images, log));
         output.WriteLine($"Predicted images are saved in {outputs.AddedDir} and {outputs.PseudoColorDir} .");
         return 0;
     }

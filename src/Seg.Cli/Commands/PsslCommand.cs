@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Seg.Cli.Display;
 using Seg.Core.Config;
+using Seg.Core.Progress;
 using Seg.Core.Contracts;
 using Seg.Core.Weights;
 using Seg.Pssl;
@@ -100,15 +102,8 @@ internal static class PsslCommand
                 };
                 var chosen = Explainer(r.GetValue(explainer)!, r.GetValue(samples), r.GetValue(noise) ?? 0.1, r.GetValue(gradientOf)!, r.GetResult(gradientOf) is { Implicit: false });
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[PSSL] {images.Count} images of {synsetList.Count} synsets, {committee.Count} classifier(s), explainer {chosen.Name}, short side {options.ResizeTo} -> {r.GetValue(output)}"));
-                var step = Math.Max(1, images.Count / 20);
-                var generator = new PsslGenerator(committee, chosen, options)
-                {
-                    Progress = (done, total) =>
-                    {
-                        if (done % step == 0 || done == total) stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[PSSL] {done}/{total} images"));
-                    },
-                };
-                var summary = generator.Run(images, synsetList, r.GetValue(output)!, stdout);
+                var summary = ProgressDisplay.Run(stdout, "[PSSL]", "images", PlainProgress.DefaultLines, (progress, log) =>
+                    new PsslGenerator(committee, chosen, options) { Progress = progress }.Run(images, synsetList, r.GetValue(output)!, log));
                 stdout.WriteLine(summary.Line());
                 return summary.Failed > 0 && summary.Written + summary.Resumed == 0 ? CommandErrors.ExitCode : 0;
             }

@@ -1,6 +1,7 @@
 using Seg.Core.Building;
 using System.Globalization;
 using Seg.Core.Checkpoints;
+using Seg.Cli.Display;
 using Seg.Core.Config;
 using Seg.Core.Data.Checking;
 using Seg.Core.Data.Datasets;
@@ -98,16 +99,9 @@ internal static class TrainRunner
     {
         try
         {
-            var live = TerminalProgress.Applies(output);
-            TrainingResult result;
-            if (live)
-            {
-                result = TerminalProgress.Run((progress, log) => new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress, Gradients = worker?.Parallel, Stops = Stops(worker), Sinks = visuals?.Sinks ?? [] }.Run(stop));
-            }
-            else
-            {
-                result = new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(output), Log = output, Gradients = worker?.Parallel, Stops = Stops(worker), Sinks = visuals?.Sinks ?? [] }.Run(stop);
-            }
+            // The [TRAIN] log lines (with their ETA) are the plain progress; a terminal gets a bar as well.
+            var result = ProgressDisplay.Run(output, "train", "iters", plainLines: 0, (progress, log) =>
+                new Trainer(model, optimizer, losses, train, options) { Evaluator = evaluator(log), Log = log, Progress = progress, Gradients = worker?.Parallel, Stops = Stops(worker), Sinks = visuals?.Sinks ?? [] }.Run(stop));
             visuals?.Finish(result, output);
             switch (result.Outcome)
             {

@@ -1,13 +1,14 @@
 using Seg.Core.Building;
 using System.CommandLine;
+using Seg.Cli.Display;
 using Seg.Core.Config;
+using Seg.Core.Progress;
 using Seg.Core.Data.Datasets;
 using Seg.Core.Evaluation;
 using Seg.Core.Registry;
 using Seg.Core.Weights;
 using Seg.Models.Segmentation;
 using Seg.Torch;
-using Spectre.Console;
 
 namespace Seg.Cli.Commands;
 
@@ -155,21 +156,9 @@ internal sealed class ValCommand
         return 0;
     }
 
-    // A Spectre progress bar when stdout is this process's terminal; otherwise no bar.
-    private static EvaluationResult Evaluate(Core.Contracts.SegModel model, SegDataset dataset, InferenceOptions options, int workers, TextWriter output)
-    {
-        var run = new EvaluationRunOptions { NumWorkers = workers, Log = output };
-        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected) return Evaluator.Evaluate(model, dataset, options, run);
-        EvaluationResult? result = null;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask("Evaluating", maxValue: dataset.Count);
-                result = Evaluator.Evaluate(model, dataset, options, run with { Progress = (done, _) => task.Value = done });
-            });
-        return result!;
-    }
+    private static EvaluationResult Evaluate(Core.Contracts.SegModel model, SegDataset dataset, InferenceOptions options, int workers, TextWriter output) =>
+        ProgressDisplay.Run(output, "[EVAL]", "images", PlainProgress.DefaultLines, (progress, log) =>
+            Evaluator.Evaluate(model, dataset, options, new EvaluationRunOptions { NumWorkers = workers, Log = log, Progress = progress }));
 
     private static string OutputFolder(ValArguments a) => a.SaveDir ?? a.ModelPath switch
     {

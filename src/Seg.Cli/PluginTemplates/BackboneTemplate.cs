@@ -3,15 +3,10 @@ namespace Seg.Cli.PluginTemplates;
 // `seg plugins new NAME --kind backbone`: two stride-2 conv stages, each a feature map.
 internal static class BackboneTemplate
 {
-    internal static ComponentTemplate Create(string name) => new(
+    internal static ComponentTemplate Create(string name) => ComponentTemplate.Of(
+        name,
+        ComponentTemplate.ModuleUsings,
         $$"""
-        using Seg.Core.Contracts;
-        using Seg.Core.Registry;
-        using Seg.Torch;
-        using Seg.Torch.Modules;
-
-        namespace {{name}};
-
         /// <summary>
         /// A backbone (`backbone: type: {{name}}` inside a model): two stages of stride-2 3x3 conv and ReLU, returning
         /// both feature maps (strides 2 and 4); <see cref="FeatChannels"/> tells the model their channels.
@@ -42,25 +37,16 @@ internal static class BackboneTemplate
             }
         }
         """,
-        $$"""
-        namespace {{name}};
-
-        /// <summary>The YAML keys of `type: {{name}}` (snake_case of the property names); initialisers are the defaults.</summary>
-        public sealed record {{name}}Options
-        {
+        """
             public long InChannels { get; init; } = 3;
 
             /// <summary>Channels of the first stage; the second has twice as many.</summary>
             public long Channels { get; init; } = 16;
-        }
+        """,
+        """
+        using Seg.Torch;
         """,
         $$"""
-        using Seg.Torch;
-
-        namespace {{name}}.Tests;
-
-        public class {{name}}Tests
-        {
             [Test]
             public void Returns_two_feature_maps_at_strides_2_and_4_with_the_announced_channels()
             {
@@ -72,7 +58,6 @@ internal static class BackboneTemplate
                 Assert.That(features.Select(f => f.shape), Is.EqualTo(new[] { new long[] { 1, 4, 8, 12 }, new long[] { 1, 8, 4, 6 } }));
                 Assert.That(backbone.FeatChannels, Is.EqualTo(new long[] { 4, 8 }));
             }
-        }
         """,
         $$"""
         model:

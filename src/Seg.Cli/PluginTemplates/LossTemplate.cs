@@ -3,15 +3,15 @@ namespace Seg.Cli.PluginTemplates;
 // `seg plugins new NAME --kind loss`: the squared distance between softmax probabilities and one-hot labels (a Brier score).
 internal static class LossTemplate
 {
-    internal static ComponentTemplate Create(string name) => new(
-        $$"""
+    internal static ComponentTemplate Create(string name) => ComponentTemplate.Of(
+        name,
+        """
         using Seg.Core.Contracts;
         using Seg.Core.Registry;
         using Seg.Torch;
         using F = Seg.Torch.torch.nn.functional;
-
-        namespace {{name}};
-
+        """,
+        $$"""
         /// <summary>
         /// A loss (`loss.types: - type: {{name}}`): per pixel, the squared distance between the softmax probabilities and
         /// the one-hot label (the Brier score), averaged over the pixels that are not ignore_index, times scale.
@@ -36,26 +36,17 @@ internal static class LossTemplate
             }
         }
         """,
-        $$"""
-        namespace {{name}};
-
-        /// <summary>The YAML keys of `type: {{name}}` (snake_case of the property names); initialisers are the defaults.</summary>
-        public sealed record {{name}}Options
-        {
+        """
             /// <summary>Label value that is skipped (synchronised from the dataset's ignore_index).</summary>
             public int IgnoreIndex { get; init; } = 255;
 
             /// <summary>Multiplies the loss.</summary>
             public double Scale { get; init; } = 1.0;
-        }
+        """,
+        """
+        using Seg.Torch;
         """,
         $$"""
-        using Seg.Torch;
-
-        namespace {{name}}.Tests;
-
-        public class {{name}}Tests
-        {
             [Test]
             public void Uniform_logits_over_two_classes_cost_one_half_per_pixel_times_scale()
             {
@@ -79,7 +70,6 @@ internal static class LossTemplate
 
                 Assert.That(loss.forward(logits, labels).item<float>(), Is.LessThan(1e-6));
             }
-        }
         """,
         $$"""
         loss:

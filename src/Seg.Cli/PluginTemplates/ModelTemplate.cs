@@ -3,15 +3,10 @@ namespace Seg.Cli.PluginTemplates;
 // `seg plugins new NAME --kind model`: a per-pixel classifier (3x3 conv, BN, ReLU, 1x1 conv) at input resolution.
 internal static class ModelTemplate
 {
-    internal static ComponentTemplate Create(string name) => new(
+    internal static ComponentTemplate Create(string name) => ComponentTemplate.Of(
+        name,
+        ComponentTemplate.ModuleUsings,
         $$"""
-        using Seg.Core.Contracts;
-        using Seg.Core.Registry;
-        using Seg.Torch;
-        using Seg.Torch.Modules;
-
-        namespace {{name}};
-
         /// <summary>
         /// A model (`model: type: {{name}}`): 3x3 conv, BatchNorm and ReLU, then a 1x1 conv to num_classes, at input
         /// resolution. Returns one logits tensor (one per `loss.types` entry in training; one in eval).
@@ -41,27 +36,18 @@ internal static class ModelTemplate
             public override Tensor[] forward(Tensor input) => [cls.forward(torch.nn.functional.relu(bn.forward(conv.forward(input))))];
         }
         """,
-        $$"""
-        namespace {{name}};
-
-        /// <summary>The YAML keys of `type: {{name}}` (snake_case of the property names); initialisers are the defaults.</summary>
-        public sealed record {{name}}Options
-        {
+        """
             /// <summary>Synchronised from the dataset's num_classes.</summary>
             public required long NumClasses { get; init; }
 
             public long InChannels { get; init; } = 3;
 
             public long HiddenChannels { get; init; } = 16;
-        }
+        """,
+        """
+        using Seg.Torch;
         """,
         $$"""
-        using Seg.Torch;
-
-        namespace {{name}}.Tests;
-
-        public class {{name}}Tests
-        {
             [Test]
             public void Logits_have_one_channel_per_class_at_input_resolution()
             {
@@ -73,7 +59,6 @@ internal static class ModelTemplate
                 Assert.That(logits.Single().shape, Is.EqualTo(new long[] { 2, 5, 8, 12 }));
                 Assert.That(model.state_dict().Keys, Does.Contain("cls.weight").And.Contain("bn._mean"));
             }
-        }
         """,
         $$"""
         model:

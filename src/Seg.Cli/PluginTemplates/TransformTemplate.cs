@@ -3,14 +3,14 @@ namespace Seg.Cli.PluginTemplates;
 // `seg plugins new NAME --kind transform`: inverts the image with probability prob.
 internal static class TransformTemplate
 {
-    internal static ComponentTemplate Create(string name) => new(
-        $$"""
+    internal static ComponentTemplate Create(string name) => ComponentTemplate.Of(
+        name,
+        """
         using Seg.Core.Data;
         using Seg.Core.Data.Transforms;
         using Seg.Core.Registry;
-
-        namespace {{name}};
-
+        """,
+        $$"""
         /// <summary>
         /// A transform (`transforms: - type: {{name}}`): with probability prob, replaces the image (HxWxC, 0..255,
         /// before Normalize) by max_value - image; the label is left alone. Randomness only from the sample's random.
@@ -28,26 +28,17 @@ internal static class TransformTemplate
             }
         }
         """,
-        $$"""
-        namespace {{name}};
-
-        /// <summary>The YAML keys of `type: {{name}}` (snake_case of the property names); initialisers are the defaults.</summary>
-        public sealed record {{name}}Options
-        {
+        """
             /// <summary>How often the image is inverted.</summary>
             public double Prob { get; init; } = 0.5;
 
             public double MaxValue { get; init; } = 255.0;
-        }
         """,
-        $$"""
+        """
         using Seg.Core.Data;
         using Seg.Torch;
-
-        namespace {{name}}.Tests;
-
-        public class {{name}}Tests
-        {
+        """,
+        $$"""
             [TestCase(0.1, new float[] { 245, 55, 0 })]
             [TestCase(0.9, new float[] { 10, 200, 255 })]
             public void Inverts_the_image_when_the_draw_is_below_prob(double draw, float[] expected)
@@ -59,7 +50,6 @@ internal static class TransformTemplate
 
                 Assert.That(sample.Image.data<float>(), Is.EqualTo(expected));
             }
-        }
         """,
         $$"""
         train_dataset:

@@ -1,3 +1,5 @@
+using Seg.Core.Progress;
+
 namespace Seg.Core.Evaluation;
 
 /// <summary>How an evaluation run reports and parallelises (not what it computes).</summary>
@@ -9,8 +11,8 @@ public sealed record EvaluationRunOptions
     /// <summary>Where the "[EVAL] ..." lines go; null: nowhere.</summary>
     public TextWriter? Log { get; init; }
 
-    /// <summary>Called after each image with (images done, total images); a front end draws its own bar with it.</summary>
-    public Action<int, int>? Progress { get; init; }
+    /// <summary>Started with the number of images and told after each; null: no progress shown.</summary>
+    public IJobProgress? Progress { get; init; }
 
     /// <summary>
     /// The most images inferred together. Consecutive images are batched only when their image and label shapes and

@@ -3,6 +3,7 @@ using System.Globalization;
 using Seg.Core.Contracts;
 using Seg.Core.Data.Datasets;
 using Seg.Core.Data.Loading;
+using Seg.Core.Progress;
 using Seg.Torch;
 
 namespace Seg.Core.Evaluation;
@@ -33,6 +34,7 @@ public static class Evaluator
         model.eval();
         using var matrix = new ConfusionMatrix(dataset.NumClasses, dataset.IgnoreIndex);
         var done = 0;
+        run.Progress?.Start(0, total);
         var pending = new List<Batch>();
 
         // Infers the pending images as one batch (they share shapes and trans_info) and counts them.
@@ -53,7 +55,7 @@ public static class Evaluator
             {
                 b.Dispose();
                 done++;
-                run.Progress?.Invoke(done, total);
+                run.Progress?.Report(done);
             }
             pending.Clear();
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Seg.Core.Data;
 using Seg.Core.Data.Transforms;
+using Seg.Core.Progress;
 using Seg.Torch;
 
 namespace Seg.Core.Prediction;
@@ -16,6 +17,9 @@ public sealed class Predictor(Compose transforms, ImageLogits logits, Prediction
 
     public PredictionOutputs Outputs { get; } = outputs ?? throw new ArgumentNullException(nameof(outputs));
 
+    /// <summary>Started with the number of images and told after each (the per-image lines in the log are the plain progress).</summary>
+    public IJobProgress? Progress { get; init; }
+
     private readonly ImageLogits logits = logits ?? throw new ArgumentNullException(nameof(logits));
 
     /// <summary>Predicts every image of <paramref name="images"/>; progress lines ("[3/10] a.png 0.12s") go to <paramref name="log"/>.</summary>
@@ -24,6 +28,7 @@ public sealed class Predictor(Compose transforms, ImageLogits logits, Prediction
         ArgumentNullException.ThrowIfNull(images);
         var written = new List<PredictionFiles>(images.Images.Count);
         var total = images.Images.Count;
+        Progress?.Start(0, total);
         for (var i = 0; i < total; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -32,6 +37,7 @@ public sealed class Predictor(Compose transforms, ImageLogits logits, Prediction
             var relative = images.RelativeName(path);
             written.Add(PredictOne(path, relative));
             log?.WriteLine(FormattableString.Invariant($"[{i + 1}/{total}] {relative} {watch.Elapsed.TotalSeconds:F2}s"));
+            Progress?.Report(i + 1, relative);
         }
         return written;
     }

@@ -6,6 +6,7 @@ using Seg.Core.Data.Loading;
 using Seg.Core.Evaluation;
 using Seg.Core.Losses;
 using Seg.Core.Optimization;
+using Seg.Core.Progress;
 using Seg.Torch;
 
 namespace Seg.Core.Training;
@@ -46,7 +47,8 @@ public sealed class Trainer
     /// <summary>Wall clock for the log timestamps and the timings (tests pass a fixed one).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    public ITrainingProgress? Progress { get; init; }
+    /// <summary>Told the start and every iteration ("iter N loss L"); rank 0's CLI draws a live bar with it on a terminal.</summary>
+    public IJobProgress? Progress { get; init; }
 
     /// <summary>More places the log goes (TensorBoard, the run report); rank 0 only.</summary>
     public IReadOnlyList<ITrainingSink> Sinks { get; init; } = [];
@@ -191,7 +193,7 @@ public sealed class Trainer
                         ema?.Update(t.model, iteration);
                         window.Add(lastLoss, lastTerms, t.Clock.GetElapsedTime(batchStart).TotalSeconds, readerCost, batch.Count);
                     }
-                    t.Progress?.Report(iteration, lastLoss, lastLr);
+                    t.Progress?.Report(iteration, string.Create(CultureInfo.InvariantCulture, $"iter {iteration} loss {lastLoss:F4}"));
                     if (iteration % t.options.LogIters == 0) LogTrain();
                     // Every decision that ends the loop is agreed by all ranks (each rank makes the same collective calls).
                     var stopping = t.Stops.FirstRank(cancellationToken.IsCancellationRequested) >= 0;

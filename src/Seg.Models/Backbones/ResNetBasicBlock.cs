@@ -25,14 +25,9 @@ public sealed class ResNetBasicBlock : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        Tensor conv;
-        using (var y = conv0.call(input))
-            conv = conv1.call(y);
-        using (conv)
-        using (var shortcut = shortcutConv?.call(input))
-        {
-            using var sum = conv.add(shortcut ?? input);
-            return torch.nn.functional.relu(sum);
-        }
+        // Module.call's dispose scope frees the intermediates.
+        var conv = conv1.call(conv0.call(input));
+        var shortcut = shortcutConv?.call(input) ?? input;
+        return torch.nn.functional.relu(conv.add(shortcut));
     }
 }

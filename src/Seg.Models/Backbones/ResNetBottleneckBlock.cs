@@ -28,15 +28,9 @@ public sealed class ResNetBottleneckBlock : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        Tensor conv;
-        using (var y = conv0.call(input))
-        using (var c1 = conv1.call(y))
-            conv = conv2.call(c1);
-        using (conv)
-        using (var shortcut = shortcutConv?.call(input))
-        {
-            using var sum = conv.add(shortcut ?? input);
-            return torch.nn.functional.relu(sum);
-        }
+        // Module.call's dispose scope frees the intermediates.
+        var conv = conv2.call(conv1.call(conv0.call(input)));
+        var shortcut = shortcutConv?.call(input) ?? input;
+        return torch.nn.functional.relu(conv.add(shortcut));
     }
 }

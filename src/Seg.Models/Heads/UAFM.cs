@@ -6,7 +6,7 @@ namespace Seg.Models.Heads;
 /// <summary>
 /// PaddleSeg's UAFM (Unified Attention Fusion Module, layers/tensor_fusion.py): x, the low-level feature,
 /// goes through conv_x; y, the high-level one, is resized to x's size; <see cref="Fuse"/> combines them and
-/// conv_out makes the output. The base fuses by addition; subclasses weight x and y by an attention map.
+/// conv_out makes the output. The base fuses by addition; <see cref="AttentionUAFM"/> weights x and y by an attention map.
 /// </summary>
 public class UAFM : Module
 {
@@ -55,23 +55,4 @@ public class UAFM : Module
 
     /// <summary>Combines the prepared x and y (same shape) before conv_out.</summary>
     protected virtual Tensor Fuse(Tensor x, Tensor y) => x + y;
-
-    /// <summary>x·α + y·(one − α), one being 1 or UAFM_SpAtten's frozen _scale.</summary>
-    protected static Tensor Blend(Tensor x, Tensor y, Tensor attention, Scalar one)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        var xa = x * attention;
-        var rest = one - attention;
-        var yr = y * rest;
-        return xa + yr;
-    }
-
-    protected static Tensor Blend(Tensor x, Tensor y, Tensor attention, Tensor one)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        var xa = x * attention;
-        var rest = one - attention;
-        var yr = y * rest;
-        return xa + yr;
-    }
 }

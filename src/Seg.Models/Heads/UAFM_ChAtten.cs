@@ -4,24 +4,7 @@ using Seg.Torch.Modules;
 namespace Seg.Models.Heads;
 
 /// <summary>UAFM with channel attention from the spatial means and maxima of x and y.</summary>
-public sealed class UAFM_ChAtten : UAFM
-{
-    private readonly Sequential convXyAtten;
-
-    public UAFM_ChAtten(long xChannels, long yChannels, long outChannels, long kernelSize = 3, ResizeMode resizeMode = ResizeMode.Bilinear)
-        : base(nameof(UAFM_ChAtten), xChannels, yChannels, outChannels, kernelSize, resizeMode)
-    {
-        convXyAtten = new Sequential(
-            new ConvBNLeakyReLU(4 * yChannels, yChannels / 2, 1, bias: false),
-            new ConvBN(yChannels / 2, yChannels, 1, bias: false));
-        register_module("conv_xy_atten", convXyAtten);
-    }
-
-    protected override Tensor Fuse(Tensor x, Tensor y)
-    {
-        var reduced = AttentionReductions.AvgMaxSpatial(x, y);
-        var logits = convXyAtten.call(reduced);
-        var attention = logits.sigmoid();
-        return Blend(x, y, attention, 1);
-    }
-}
+public sealed class UAFM_ChAtten(long xChannels, long yChannels, long outChannels, long kernelSize = 3, ResizeMode resizeMode = ResizeMode.Bilinear)
+    : AttentionUAFM(nameof(UAFM_ChAtten), xChannels, yChannels, outChannels, kernelSize, resizeMode,
+        () => new Sequential(new ConvBNLeakyReLU(4 * yChannels, yChannels / 2, 1, bias: false), new ConvBN(yChannels / 2, yChannels, 1, bias: false)),
+        AttentionReductions.AvgMaxSpatial);

@@ -7,15 +7,13 @@ namespace Seg.Models.Heads;
 /// UAFM with spatial attention from the channel means and maxima of x and y. Its <c>_scale</c> is a frozen
 /// parameter equal to 1 (kept because PaddleSeg's checkpoints hold it): out = x·α + y·(_scale − α).
 /// </summary>
-public sealed class UAFM_SpAtten : UAFM
+public sealed class UAFM_SpAtten : AttentionUAFM
 {
-    private readonly Sequential convXyAtten;
-
     public UAFM_SpAtten(long xChannels, long yChannels, long outChannels, long kernelSize = 3, ResizeMode resizeMode = ResizeMode.Bilinear)
-        : base(nameof(UAFM_SpAtten), xChannels, yChannels, outChannels, kernelSize, resizeMode)
+        : base(nameof(UAFM_SpAtten), xChannels, yChannels, outChannels, kernelSize, resizeMode,
+            () => new Sequential(new ConvBNReLU(4, 2, 3, padding: 1, bias: false), new ConvBN(2, 1, 3, padding: 1, bias: false)),
+            AttentionReductions.AvgMaxChannel)
     {
-        convXyAtten = new Sequential(new ConvBNReLU(4, 2, 3, padding: 1, bias: false), new ConvBN(2, 1, 3, padding: 1, bias: false));
-        register_module("conv_xy_atten", convXyAtten);
         using var one = torch.ones([1]);
         Scale = new Parameter(one, requires_grad: false);
         register_parameter("_scale", Scale);
@@ -23,11 +21,5 @@ public sealed class UAFM_SpAtten : UAFM
 
     public Parameter Scale { get; }
 
-    protected override Tensor Fuse(Tensor x, Tensor y)
-    {
-        var reduced = AttentionReductions.AvgMaxChannel(x, y);
-        var logits = convXyAtten.call(reduced);
-        var attention = logits.sigmoid();
-        return Blend(x, y, attention, Scale);
-    }
+    protected override Tensor Complement(Tensor attention) => Scale - attention;
 }

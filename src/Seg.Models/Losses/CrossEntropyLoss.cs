@@ -35,9 +35,7 @@ public sealed class CrossEntropyLoss(CrossEntropyLossOptions options) : ISegLoss
         var shape = LossInputs.Logits4D(logits, nameof(CrossEntropyLoss));
         var nchw = Options.DataFormat == DataFormat.NCHW;
         var classes = nchw ? shape[1] : shape[3];
-        if (Options.Weight is { } weights && weights.Count != classes)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"CrossEntropyLoss: The number of weights = {weights.Count} must be the same as the number of classes = {classes}."));
+        LossInputs.CheckWeightCount(Options.Weight, classes, nameof(CrossEntropyLoss));
         var input = nchw ? logits : logits.permute(0, 3, 1, 2);
         var label = LossInputs.Labels(labels, shape[0], input.shape[2], input.shape[3], nameof(CrossEntropyLoss));
         var weight = LossInputs.ClassWeights(Options.Weight, logits);
@@ -76,9 +74,7 @@ public sealed class CrossEntropyLoss(CrossEntropyLossOptions options) : ISegLoss
         using var scope = torch.NewDisposeScope();
         var source = upsample.Source.shape;
         var classes = source[1];
-        if (Options.Weight is { } weights && weights.Count != classes)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"CrossEntropyLoss: The number of weights = {weights.Count} must be the same as the number of classes = {classes}."));
+        LossInputs.CheckWeightCount(Options.Weight, classes, nameof(CrossEntropyLoss));
         var label = LossInputs.Labels(labels, source[0], upsample.Size[0], upsample.Size[1], nameof(CrossEntropyLoss));
         var weight = LossInputs.ClassWeights(Options.Weight, upsample.Source);
         var result = functional.upsample_cross_entropy(upsample.Source, label, [.. upsample.Size], weight, Options.IgnoreIndex,

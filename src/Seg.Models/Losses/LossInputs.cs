@@ -1,3 +1,4 @@
+using System.Globalization;
 using Seg.Torch;
 
 namespace Seg.Models.Losses;
@@ -29,6 +30,14 @@ internal static class LossInputs
 
     internal static long[] Logits4D(Tensor logits, string loss) =>
         logits.shape is { Length: 4 } s ? s : throw new ArgumentException($"{loss}: logits must be 4-D, got {Text(logits.shape)}");
+
+    /// <summary>PaddleSeg's check that the class weights (when set) number the classes.</summary>
+    internal static void CheckWeightCount(IReadOnlyList<float>? weight, long classes, string loss)
+    {
+        if (weight is { } weights && weights.Count != classes)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{loss}: The number of weights = {weights.Count} must be the same as the number of classes = {classes}."));
+    }
 
     internal static Tensor? ClassWeights(IReadOnlyList<float>? weight, Tensor like) =>
         weight is null ? null : torch.tensor(weight.ToArray(), dtype: like.dtype, device: like.device);

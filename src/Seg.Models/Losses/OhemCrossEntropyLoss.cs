@@ -1,4 +1,3 @@
-using System.Globalization;
 using Seg.Core.Contracts;
 using Seg.Core.Registry;
 using Seg.Torch;
@@ -28,9 +27,7 @@ public sealed class OhemCrossEntropyLoss(OhemCrossEntropyLossOptions options) : 
         ArgumentNullException.ThrowIfNull(labels);
         using var scope = torch.NewDisposeScope();
         var shape = LossInputs.Logits4D(logits, nameof(OhemCrossEntropyLoss));
-        if (Options.Weight is { } weights && weights.Count != shape[1])
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"OhemCrossEntropyLoss: The number of weights = {weights.Count} must be the same as the number of classes = {shape[1]}."));
+        LossInputs.CheckWeightCount(Options.Weight, shape[1], nameof(OhemCrossEntropyLoss));
         var label = LossInputs.Labels(labels, shape[0], shape[2], shape[3], nameof(OhemCrossEntropyLoss));
         var valid = label.ne(Options.IgnoreIndex);
         var kept = KeptPixels(logits, label, valid);

@@ -5,7 +5,7 @@ using Seg.Core.Contracts;
 namespace Seg.Models.Segmentation;
 
 /// <summary>The YAML keys of <c>type: DeepLabV3</c> with PaddleSeg's defaults.</summary>
-public sealed record DeepLabV3Options : IValidatedWithChildren
+public sealed record DeepLabV3Options : IBackboneModelOptions
 {
     public required long NumClasses { get; init; }
 

@@ -1,7 +1,4 @@
-using Seg.Core.Contracts;
 using Seg.Core.Registry;
-using Seg.Core.Weights;
-using Seg.Models.Layers;
 
 namespace Seg.Models.Segmentation;
 
@@ -11,37 +8,12 @@ namespace Seg.Models.Segmentation;
 /// input (bilinear, align_corners).
 /// </summary>
 [SegComponent("OCRNet", ComponentKind.Model)]
-public sealed class OCRNet : SegModel, IPretrainedComponent
+public sealed class OCRNet(OCRNetOptions options) : BackboneHeadModel<OCRNetOptions>(nameof(OCRNet), options, (o, channels) =>
+    new OCRHead(o.NumClasses, channels, o.OcrMidChannels, o.OcrKeyChannels))
 {
-    private readonly Backbone backbone;
-    private readonly OCRHead head;
-    private readonly int[] backboneIndices;
+    private readonly int[] backboneIndices = [.. options.BackboneIndices];
 
-    public OCRNet(OCRNetOptions options) : base(nameof(OCRNet))
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options;
-        backbone = options.Backbone;
-        backboneIndices = [.. options.BackboneIndices];
-        OptionsValidation.ThrowIfInvalid(options, ConfiguredChildren.Of(("backbone", backbone)));
-        var channels = ModelChecks.BackboneChannels(backbone, options.BackboneIndices);
-        head = new OCRHead(options.NumClasses, channels, options.OcrMidChannels, options.OcrKeyChannels);
-        register_module("backbone", backbone);
-        register_module("head", head);
-    }
+    protected override Tensor[] Head(Tensor[] feats) => base.Head([.. backboneIndices.Select(i => feats[i])]);
 
-    public OCRNetOptions Options { get; }
-
-
-    /// <summary>The configured <c>pretrained:</c> weights, applied by the builder after construction.</summary>
-
-    public string? Pretrained => Options.Pretrained;
-
-    public override long NumClasses => Options.NumClasses;
-
-    public override Tensor[] forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return ModelChecks.ResizedLogits(backbone, feats => head.call([.. backboneIndices.Select(i => feats[i])]), input, Options.AlignCorners, training ? 2 : 1, training);
-    }
+    protected override int OutputCount => training ? 2 : 1;
 }

@@ -5,7 +5,7 @@ using Seg.Core.Contracts;
 namespace Seg.Models.Segmentation;
 
 /// <summary>The YAML keys of <c>type: OCRNet</c> with PaddleSeg's defaults.</summary>
-public sealed record OCRNetOptions : IValidatedWithChildren
+public sealed record OCRNetOptions : IBackboneModelOptions
 {
     public required long NumClasses { get; init; }
 

@@ -5,7 +5,7 @@ using Seg.Core.Contracts;
 namespace Seg.Models.Segmentation;
 
 /// <summary>The YAML keys of <c>type: PSPNet</c> with PaddleSeg's defaults.</summary>
-public sealed record PSPNetOptions : IValidatedWithChildren
+public sealed record PSPNetOptions : IBackboneModelOptions
 {
     public required long NumClasses { get; init; }
 

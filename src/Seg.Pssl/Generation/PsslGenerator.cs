@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Seg.Core.Progress;
 using Seg.Pssl.Explanation;
 using Seg.Pssl.Npy;
 using Seg.Torch;
@@ -29,8 +30,8 @@ public sealed class PsslGenerator
         if (this.options.Workers < 1) throw new ArgumentException($"workers must be at least 1, got {this.options.Workers}");
     }
 
-    /// <summary>Called after each image with (images done, images in the run).</summary>
-    public Action<int, int>? Progress { get; init; }
+    /// <summary>Started with the number of images and told after each (from one worker at a time).</summary>
+    public IJobProgress? Progress { get; init; }
 
     /// <summary>
     /// Generates labels for <paramref name="images"/> under <paramref name="outputRoot"/>. Every classifier must have
@@ -52,6 +53,7 @@ public sealed class PsslGenerator
         var clock = Stopwatch.StartNew();
         int written = 0, resumed = 0, failed = 0, constant = 0, disagreements = 0, done = 0;
         var sync = new object();
+        Progress?.Start(0, images.Count);
         Parallel.ForEach(images, new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken }, image =>
         {
             var labelPath = Path.Combine(outputRoot, image.LabelRelativePath);
@@ -86,7 +88,7 @@ public sealed class PsslGenerator
                     disagreements += r.Disagreements;
                 }
                 done++;
-                Progress?.Invoke(done, images.Count);
+                Progress?.Report(done);
             }
         });
         WriteTrainList(images, outputRoot);

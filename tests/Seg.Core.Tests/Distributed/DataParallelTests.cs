@@ -12,6 +12,7 @@ using Seg.Core.Training;
 using Seg.Torch;
 using Seg.Torch.Distributed;
 using Seg.Torch.Optim;
+using Seg.Core.Progress;
 
 namespace Seg.Core.Tests.Distributed;
 
@@ -162,7 +163,7 @@ public class DataParallelTests
         new(new SGD(model.parameters(), 0.1, momentum: 0.9), step => 0.1, [1.0]);
 
     private static TrainingResult Train(TrainingSetup setup, SegModel model, TrainingOptimizer optimizer, int batch, TrainingRank rank, DataParallel? dp, string run,
-        CancellationToken token = default, ISegLoss? loss = null, ITrainingProgress? progress = null)
+        CancellationToken token = default, ISegLoss? loss = null, IJobProgress? progress = null)
     {
         var options = new TrainerOptions { Iters = Iters, BatchSize = batch, SaveDir = Path.Combine(setup.SaveDir, run), SaveInterval = 1000, LogIters = 1, Seed = 11, Rank = rank };
         var trainer = new Trainer(model, optimizer, new LossSet([loss ?? new TinyCrossEntropy()], [1.0]), setup.Dataset, options)
@@ -191,11 +192,11 @@ public class DataParallelTests
         return [.. tasks.Select(t => t.Result)];
     }
 
-    private sealed class CancelAt(int iteration, CancellationTokenSource cts) : ITrainingProgress
+    private sealed class CancelAt(int iteration, CancellationTokenSource cts) : IJobProgress
     {
-        public void Start(int startIteration, int iters) { }
+        public void Start(int done, int total) { }
 
-        public void Report(int done, double loss, double learningRate)
+        public void Report(int done, string? status = null)
         {
             if (done == iteration) cts.Cancel();
         }

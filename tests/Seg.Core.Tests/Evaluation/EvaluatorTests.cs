@@ -2,6 +2,7 @@ using Seg.Core.Contracts;
 using Seg.Core.Data.Datasets;
 using Seg.Core.Evaluation;
 using Seg.Core.Tests.Data;
+using Seg.Core.Tests.Progress;
 using Seg.Torch;
 using Seg.Torch.Images;
 using F = Seg.Torch.torch.nn.functional;
@@ -108,10 +109,10 @@ public class EvaluatorTests
         var dataset = DataTestHelpers.Build<SegDataset>($"type: Dataset\ndataset_root: {dir}\nval_path: {dir}/val.txt\nnum_classes: 3\nmode: val\ntransforms:\n  - type: Normalize");
         using var single = new RedChannelModel();
         using var batched = new RedChannelModel();
-        var progress = new List<int>();
+        using var progress = new RecordingProgress();
 
         var one = Evaluator.Evaluate(single, dataset, new InferenceOptions(), new EvaluationRunOptions { MaxBatchSize = 1 });
-        var two = Evaluator.Evaluate(batched, dataset, new InferenceOptions(), new EvaluationRunOptions { MaxBatchSize = 2, Progress = (done, _) => progress.Add(done) });
+        var two = Evaluator.Evaluate(batched, dataset, new InferenceOptions(), new EvaluationRunOptions { MaxBatchSize = 2, Progress = progress });
 
         Assert.Multiple(() =>
         {
@@ -119,7 +120,8 @@ public class EvaluatorTests
             Assert.That(batched.InputShapes, Is.EqualTo(new[] { new long[] { 2, 3, 6, 8 }, [1, 3, 6, 8] }));
             Assert.That(two.ConfusionMatrix, Is.EqualTo(one.ConfusionMatrix));
             Assert.That(two.ImageCount, Is.EqualTo(3));
-            Assert.That(progress, Is.EqualTo(new[] { 1, 2, 3 }));
+            Assert.That(progress.Starts, Is.EqualTo(new[] { (0, 3) }));
+            Assert.That(progress.Reports, Is.EqualTo(new[] { 1, 2, 3 }));
             Assert.That(one.ConfusionMatrix!.Cast<long>().Sum(), Is.EqualTo(3 * 48));
         });
     }

@@ -1,5 +1,6 @@
 using Seg.Core.Checkpoints;
 using Seg.Core.Training;
+using Seg.Core.Progress;
 
 namespace Seg.Core.Tests.Training;
 
@@ -79,11 +80,11 @@ public class CheckpointTests
         Assert.That(CheckpointStore.ReadState(Path.Combine(setup.SaveDir, "iter_3")).Iteration, Is.EqualTo(3));
     }
 
-    private sealed class CancelAt(int iteration, CancellationTokenSource cts) : ITrainingProgress
+    private sealed class CancelAt(int iteration, CancellationTokenSource cts) : IJobProgress
     {
-        public void Start(int startIteration, int iters) { }
+        public void Start(int done, int total) { }
 
-        public void Report(int i, double loss, double learningRate)
+        public void Report(int i, string? status = null)
         {
             if (i == iteration) cts.Cancel();
         }

@@ -2,6 +2,7 @@ using Seg.Core.Checkpoints;
 using Seg.Core.Contracts;
 using Seg.Core.Training;
 using Seg.Torch;
+using Seg.Core.Progress;
 
 namespace Seg.Core.Tests.Training;
 
@@ -76,11 +77,11 @@ public class NonFiniteTests
     private static Seg.Core.Evaluation.EvaluationResult OneClassResult() => new(3, 0.5, 0.9, 0.1, 0.2, [0.5, 0.5], [1, 1], [1, 1], [1, 1]);
 
     // Sets the first weight to NaN after the given iteration (Report runs before that iteration's save).
-    private sealed class PoisonAt(int iteration, TinySegModel model) : ITrainingProgress
+    private sealed class PoisonAt(int iteration, TinySegModel model) : IJobProgress
     {
-        public void Start(int startIteration, int iters) { }
+        public void Start(int done, int total) { }
 
-        public void Report(int i, double loss, double learningRate)
+        public void Report(int i, string? status = null)
         {
             if (i != iteration) return;
             using var noGrad = torch.no_grad();

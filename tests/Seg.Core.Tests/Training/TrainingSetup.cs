@@ -6,6 +6,7 @@ using Seg.Core.Training;
 using Seg.Torch;
 using Seg.Torch.Images;
 using Seg.Torch.Optim;
+using Seg.Core.Progress;
 
 namespace Seg.Core.Tests.Training;
 
@@ -56,7 +57,7 @@ internal sealed class TrainingSetup : IDisposable
         return (model, new TrainingOptimizer(sgd, step => 0.1 * Math.Pow(1 - Math.Min(step, iters) / (double)iters, 0.9), [1.0]));
     }
 
-    internal Trainer Trainer(TinySegModel model, TrainingOptimizer optimizer, TrainerOptions options, StringWriter? log = null, ITrainingEvaluator? evaluator = null, Seg.Core.Contracts.ISegLoss? loss = null, ITrainingProgress? progress = null) =>
+    internal Trainer Trainer(TinySegModel model, TrainingOptimizer optimizer, TrainerOptions options, StringWriter? log = null, ITrainingEvaluator? evaluator = null, Seg.Core.Contracts.ISegLoss? loss = null, IJobProgress? progress = null) =>
         new(model, optimizer, new LossSet([loss ?? new TinyCrossEntropy()], [1.0]), Dataset, options)
         {
             Log = log ?? new StringWriter(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Seg.Core.Data.Datasets;
 using Seg.Core.Data.Loading;
+using Seg.Core.Progress;
 using Seg.Torch;
 using Seg.Torch.Images;
 
@@ -15,16 +16,17 @@ namespace Seg.Core.Data.Checking;
 public static class LabelChecker
 {
     /// <summary>Checks every label of <paramref name="dataset"/> as read (after the dataset's own label conversion).</summary>
-    public static IReadOnlyList<LabelIssue> CheckDataset(SegDataset dataset, Action<int, int>? progress = null)
+    public static IReadOnlyList<LabelIssue> CheckDataset(SegDataset dataset, IJobProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var issues = new List<LabelIssue>();
+        progress?.Start(0, dataset.Count);
         for (var i = 0; i < dataset.Count; i++)
         {
             var entry = dataset.Entries[i];
-            progress?.Invoke(i, dataset.Count);
-            if (entry.LabelPath is null) continue;
-            issues.AddRange(CheckFile(entry.ImagePath, entry.LabelPath, dataset.NumClasses, dataset.IgnoreIndex, dataset.PrepareLabel));
+            if (entry.LabelPath is not null)
+                issues.AddRange(CheckFile(entry.ImagePath, entry.LabelPath, dataset.NumClasses, dataset.IgnoreIndex, dataset.PrepareLabel));
+            progress?.Report(i + 1);
         }
         return issues;
     }
