@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Accuracy effect of mixed precision: the same short CamVid run (pp_liteseg_stdc1_camvid_amp_short.yml, seed 0) in fp32
+# and with PaddleSeg's --precision fp16 --amp_level O1 (bfloat16 autocast on the CPU), then the loss every 20
+# iterations and the final mIoU side by side. Usage: bench/models/amp/run_camvid.sh [iters] [threads]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+cd "$ROOT"
+ITERS="${1:-200}"
+export OMP_NUM_THREADS="${2:-2}"
+OUT="${AMP_OUT:-$(mktemp -d)}"
+CONFIG=bench/models/amp/pp_liteseg_stdc1_camvid_amp_short.yml
+for p in fp32 fp16; do
+  extra=(); [[ $p == fp16 ]] && extra=(--precision fp16 --amp_level O1)
+  start=$(date +%s)
+  ./seg train --config "$CONFIG" --device cpu --iters "$ITERS" --save_interval "$ITERS" --log_iters 20 --seed 0 --do_eval \
+    --save_dir "$OUT/$p" "${extra[@]}" >"$OUT/$p.log" 2>&1
+  echo "$p wall $(( $(date +%s) - start )) s" | tee "$OUT/$p.wall"
+done
+/usr/bin/python3 - "$OUT" <<'PY'
+import re, sys, os
+out = sys.argv[1]
+runs = {}
+for p in ("fp32", "fp16"):
+    text = open(os.path.join(out, p + ".log")).read()
+    loss = {int(m.group(1)): float(m.group(2)) for m in re.finditer(r"iter: (\d+)/\d+, loss: ([0-9.]+)", text)}
+    bc = [float(m.group(1)) for m in re.finditer(r"batch_cost: ([0-9.]+)", text)]
+    miou = re.findall(r"mIoU: ([0-9.]+)", text)
+    acc = re.findall(r"Acc: ([0-9.]+)", text)
+    wall = open(os.path.join(out, p + ".wall")).read().split()[2]
+    runs[p] = (loss, miou[-1] if miou else "n/a", acc[-1] if acc else "n/a", sum(bc) / len(bc) if bc else float("nan"), wall)
+print("| iter | fp32 loss | fp16 O1 (bf16) loss |")
+print("|---|---|---|")
+for it in sorted(runs["fp32"][0]):
+    print(f"| {it} | {runs['fp32'][0][it]:.4f} | {runs['fp16'][0].get(it, float('nan')):.4f} |")
+print()
+print("| precision | mIoU | Acc | mean batch_cost s | wall s |")
+print("|---|---|---|---|---|")
+for p, name in (("fp32", "fp32"), ("fp16", "fp16 O1 (bf16 autocast)")):
+    _, miou, acc, bc, wall = runs[p]
+    print(f"| {name} | {miou} | {acc} | {bc:.3f} | {wall} |")
+PY
