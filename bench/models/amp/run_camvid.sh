@@ -12,7 +12,7 @@ CONFIG=bench/models/amp/pp_liteseg_stdc1_camvid_amp_short.yml
 for p in fp32 fp16; do
   extra=(); [[ $p == fp16 ]] && extra=(--precision fp16 --amp_level O1)
   start=$(date +%s)
-  ./seg train --config "$CONFIG" --device cpu --iters "$ITERS" --save_interval "$ITERS" --log_iters 20 --seed 0 --do_eval \
+  ${SEG:-./seg} train --config "$CONFIG" --device cpu --iters "$ITERS" --save_interval "$ITERS" --log_iters 20 --seed 0 --do_eval \
     --save_dir "$OUT/$p" "${extra[@]}" >"$OUT/$p.log" 2>&1
   echo "$p wall $(( $(date +%s) - start )) s" | tee "$OUT/$p.wall"
 done
