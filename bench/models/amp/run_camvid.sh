@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Accuracy effect of mixed precision: the same short CamVid run (pp_liteseg_stdc1_camvid_amp_short.yml, seed 0) in fp32
-# and with PaddleSeg's --precision fp16 --amp_level O1 (bfloat16 autocast on the CPU), then the loss every 20
+# and with PaddleSeg's --precision fp16 --amp_level O1 (bfloat16 autocast on the CPU), then the loss every 10
 # iterations and the final mIoU side by side. Usage: bench/models/amp/run_camvid.sh [iters] [threads]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$ROOT"
-ITERS="${1:-200}"
+ITERS="${1:-100}"
 export OMP_NUM_THREADS="${2:-2}"
 OUT="${AMP_OUT:-$(mktemp -d)}"
 CONFIG=bench/models/amp/pp_liteseg_stdc1_camvid_amp_short.yml
 for p in fp32 fp16; do
   extra=(); [[ $p == fp16 ]] && extra=(--precision fp16 --amp_level O1)
   start=$(date +%s)
-  ${SEG:-./seg} train --config "$CONFIG" --device cpu --iters "$ITERS" --save_interval "$ITERS" --log_iters 20 --seed 0 --do_eval \
+  ${SEG:-./seg} train --config "$CONFIG" --device cpu --iters "$ITERS" --save_interval "$ITERS" --log_iters 10 --seed 0 --do_eval \
     --save_dir "$OUT/$p" "${extra[@]}" >"$OUT/$p.log" 2>&1
   echo "$p wall $(( $(date +%s) - start )) s" | tee "$OUT/$p.wall"
 done
