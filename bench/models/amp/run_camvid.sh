@@ -2,7 +2,7 @@
 # Accuracy effect of mixed precision: the same short CamVid run (pp_liteseg_stdc1_camvid_amp_short.yml, seed 0) in fp32
 # and with PaddleSeg's --precision fp16 --amp_level O1 (bfloat16 autocast on the CPU), both started at once (the bf16
 # run is ~16x slower on an AVX2-only CPU), then both final checkpoints evaluated in fp32 with `seg val` (PaddleSeg's
-# tools/val.py has no --precision), and the loss every 5 iterations and the mIoU printed side by side.
+# tools/val.py has no --precision), and the loss of every iteration and the mIoU printed side by side.
 # Usage: bench/models/amp/run_camvid.sh [iters] [threads]   (SEG: the seg command; AMP_OUT: where runs go)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -15,7 +15,7 @@ CONFIG=bench/models/amp/pp_liteseg_stdc1_camvid_amp_short.yml
 train() {
   local p=$1; shift
   local start; start=$(date +%s)
-  $SEG train --config "$CONFIG" --device cpu --iters "$ITERS" --save_interval "$ITERS" --log_iters 5 --seed 0 \
+  $SEG train --config "$CONFIG" --device cpu --iters "$ITERS" --save_interval "$ITERS" --log_iters 1 --seed 0 \
     --save_dir "$OUT/$p" "$@" >"$OUT/$p.log" 2>&1
   echo "$p wall $(( $(date +%s) - start )) s" >"$OUT/$p.wall"
 }
