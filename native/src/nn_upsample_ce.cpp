@@ -333,7 +333,10 @@ struct UpsampleCrossEntropy : torch::autograd::Function<UpsampleCrossEntropy> {
 SEG_API(seg_upsample_cross_entropy, TensorH logits, TensorH labels, TensorH weight, int64_t out_h, int64_t out_w,
         int32_t align_corners, int64_t ignore_index, int32_t avg_non_ignore, TensorH* out) {
   SEG_GUARD(
-    const auto& x = ref(logits);
+    // Under autocast the logits may come in bfloat16 or float16: the loss runs in float32 (it stands for a bilinear
+    // upsample and a cross-entropy, both float32 ops under PaddleSeg's mixed precision); the cast is differentiable.
+    const auto& given = ref(logits);
+    const auto x = given.scalar_type() == at::kBFloat16 || given.scalar_type() == at::kHalf ? given.to(at::kFloat) : given;
     const bool want_grad = x.requires_grad() && at::GradMode::is_enabled();
     TORCH_CHECK_VALUE(x.dim() == 4, "upsample_cross_entropy: logits must be [N, C, h, w], got ", x.sizes());
     // No weights is the same loss as weights of one (autograd::Function takes no undefined tensor inputs).

@@ -17,7 +17,7 @@ public class BenchCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Output, Does.Match($@"bench {mode} PPLiteSeg 64x96 batch 2 fp32, 1 threads: [0-9.]+ images/s \([0-9.]+ s/step, median of 1 after 0 warm-up\), peak RSS [0-9]+ MiB"));
         var tsv = run.Output.Split('\n').Single(l => l.StartsWith("seg\t", StringComparison.Ordinal)).Split('\t');
-        Assert.That(tsv[1], Is.EqualTo($"{mode}_PPLiteSeg_64x96_b2"));
+        Assert.That(tsv[1], Is.EqualTo($"{mode}_pp_liteseg_stdc1_camvid_480x360_10k_64x96_b2"), "named by the config (PP-LiteSeg-T and -B are one model class)");
         Assert.That(double.Parse(tsv[3], CultureInfo.InvariantCulture), Is.GreaterThan(0));
         Assert.That(long.Parse(tsv[6], CultureInfo.InvariantCulture), Is.GreaterThan(0), "peak RSS");
     }

@@ -146,6 +146,32 @@ public class TrainCommandTests
     }
 
     [Test]
+    public void Fp16TrainsUnderAutocastWithPaddleSegsFlags()
+    {
+        var config = TinyConfig();
+        var save = Path.Combine(dir, "out");
+        var run = SegRun.Of("train", "--config", config, "--device", "cpu", "--save_dir", save, "--seed", "3", "--log_iters", "1", "--precision", "fp16", "--amp_level", "O1");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Error, Does.Contain("use AMP to train. AMP level = O1").And.Contain("bfloat16"));
+        Assert.That(run.Output, Does.Contain("iter: 2/2"));
+        Assert.That(File.Exists(Path.Combine(save, "iter_2", "model.safetensors")), Is.True);
+    }
+
+    [TestCase("--precision", "fp16", "--amp_level", "O2", "O2")]
+    [TestCase("--precision", "fp32", "--amp_level", "O1", "applies only with --precision fp16")]
+    [TestCase("--amp_level", "O2", null, null, "applies only with --precision fp16")]
+    public void BadPrecisionCombinationsAreOneLineErrorsBeforeTraining(string f1, string v1, string? f2, string? v2, string expected)
+    {
+        var config = TinyConfig();
+        var save = Path.Combine(dir, "out");
+        string[] args = ["train", "--config", config, "--device", "cpu", "--save_dir", save, f1, v1, .. f2 is null ? Array.Empty<string>() : [f2, v2!]];
+        var run = SegRun.Of(args);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Trim(), Does.Contain(expected).And.Not.Contain("\n"));
+        Assert.That(Directory.Exists(save), Is.False);
+    }
+
+    [Test]
     public void GpuFallsBackToCpuWithAWarningWhenCudaIsMissing()
     {
         using var error = new StringWriter();

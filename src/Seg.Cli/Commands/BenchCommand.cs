@@ -20,7 +20,7 @@ internal static class BenchCommand
         var size = new Option<int[]?>("--size") { Description = "Input height and width (default 256 256)", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true, HelpName = "H W" };
         var batch = CliOptions.Int("--batch", 2, "Images per step");
         var threads = CliOptions.Int("--threads", "Intra-op threads (default: libtorch's)");
-        var precision = CliOptions.Choice("--precision", "fp32", "fp32, or bf16 (CPU autocast to bfloat16)", "fp32", "bf16");
+        var precision = CliOptions.Choice("--precision", "fp32", "fp32, or bf16 (CPU autocast to bfloat16; train: as seg train --precision fp16, with PaddleSeg's op lists and loss scaling)", "fp32", "bf16");
         var warmup = CliOptions.Int("--warmup", 1, "Untimed steps first");
         var steps = CliOptions.Int("--steps", 5, "Timed steps (the median is reported)");
         var unfused = CliOptions.Flag("--unfused", "train: compute the full-resolution logits before the loss (no fused upsample + cross-entropy)");

@@ -4,6 +4,7 @@ using System.Globalization;
 using Seg.Core.Config;
 using Seg.Core.Contracts;
 using Seg.Core.Losses;
+using Seg.Core.Precision;
 using Seg.Core.Weights;
 using Seg.Models.Layers;
 using Seg.Models.Losses;
@@ -35,15 +36,23 @@ internal static class BenchRun
             var optimizer = torch.optim.SGD(model.parameters(), lr: 0.01, momentum: 0.9);
             cleanup = optimizer;
             model.train();
+            // bf16: what `seg train --precision fp16` does on the CPU (autocast with PaddleSeg's op lists, loss scaling).
+            var amp = s.BFloat16 ? MixedPrecision.Fp16(AmpLevel.O1) : MixedPrecision.Float32;
+            var scaler = amp.NewScaler();
             step = () =>
             {
                 using var scope = torch.NewDisposeScope();
                 optimizer.zero_grad();
                 LossSetOutput output;
-                using (s.BFloat16 ? torch.autocast_cpu(ScalarType.BFloat16) : null)
+                using (amp.Enter(DeviceType.CPU))
                     output = losses.Compute(model.forward(x), y);
-                using (output) output.Total.backward();
-                optimizer.step();
+                using (output) (scaler is null ? output.Total : scaler.Scale(output.Total)).backward();
+                if (scaler is null) optimizer.step();
+                else
+                {
+                    scaler.Step(model.parameters().Select(p => p.grad), () => optimizer.step());
+                    scaler.Update();
+                }
             };
         }
         else

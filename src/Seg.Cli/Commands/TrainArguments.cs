@@ -42,6 +42,9 @@ public sealed record TrainArguments
 
     public string AmpLevel { get; init; } = "O1";
 
+    /// <summary>Whether --amp_level was on the command line (it only applies with --precision fp16).</summary>
+    public bool AmpLevelGiven { get; init; }
+
     public string? ProfilerOptions { get; init; }
 
     public string DataFormat { get; init; } = "NCHW";

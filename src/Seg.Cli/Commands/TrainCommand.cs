@@ -26,8 +26,8 @@ internal sealed class TrainCommand
     private readonly Option<int> keepCheckpointMax = CliOptions.Int("--keep_checkpoint_max", 5, "Checkpoints to keep");
     private readonly Option<int?> earlyStopIntervals = CliOptions.Int("--early_stop_intervals", "Stop after N evaluations without improvement");
     private readonly Option<int?> seed = CliOptions.Int("--seed", "Random seed (model initialisation, data order and augmentation)");
-    private readonly Option<string> precision = CliOptions.Choice("--precision", "fp32", "Training precision (fp16: automatic mixed precision)", "fp32", "fp16");
-    private readonly Option<string> ampLevel = CliOptions.Choice("--amp_level", "O1", "Mixed-precision level", "O1", "O2");
+    private readonly Option<string> precision = CliOptions.Choice("--precision", "fp32", "Training precision; fp16: automatic mixed precision with PaddleSeg's op lists and loss scaling (float16 autocast on CUDA, bfloat16 on the CPU)", "fp32", "fp16");
+    private readonly Option<string> ampLevel = CliOptions.Choice("--amp_level", "O1", "Mixed-precision level with --precision fp16: O1 (autocast with white and black op lists); O2 is not supported", "O1", "O2");
     private readonly Option<string?> profilerOptions = CliOptions.Text("--profiler_options", "Profiler options, e.g. \"batch_range=[10,20];state=GPU\"");
     private readonly Option<string> dataFormat = CliOptions.Choice("--data_format", "NCHW", "Tensor layout", "NCHW", "NHWC");
     private readonly Option<int> repeats = CliOptions.Int("--repeats", 1, "Repeat the training file list N times");
@@ -80,6 +80,7 @@ internal sealed class TrainCommand
         Seed = r.GetValue(seed),
         Precision = r.GetValue(precision)!,
         AmpLevel = r.GetValue(ampLevel)!,
+        AmpLevelGiven = r.GetResult(ampLevel) is { Implicit: false },
         ProfilerOptions = r.GetValue(profilerOptions),
         DataFormat = r.GetValue(dataFormat)!,
         Repeats = r.GetValue(repeats),
@@ -104,9 +105,16 @@ internal sealed class TrainCommand
             Validation.NotNegative("--num_workers", a.NumWorkers),
             Validation.Positive("--repeats", a.Repeats),
             Validation.Positive("--early_stop_intervals", a.EarlyStopIntervals),
+            PrecisionProblem(a),
         ];
         return checks.OfType<string>().Concat(Validation.Opts(a.Opts));
     }
+
+    // PaddleSeg accepts --amp_level with fp32 and ignores it; Seg says so instead. O2 is not supported.
+    private static string? PrecisionProblem(TrainArguments a) =>
+        a.Precision == "fp32" && a.AmpLevelGiven ? $"--amp_level {a.AmpLevel} applies only with --precision fp16 (mixed precision); drop it or add --precision fp16"
+        : a.Precision == "fp16" && a.AmpLevel == "O2" ? Seg.Core.Precision.MixedPrecision.O2Unsupported
+        : null;
 
     /// <summary>PaddleSeg's order (paddleseg/utils/utils.py::update_config_dict): --learning_rate, --batch_size, --iters, then --opts.</summary>
     internal static ConfigOverrides Overrides(TrainArguments a) => new()

@@ -11,6 +11,7 @@ using Seg.Core.Evaluation;
 using Seg.Core.Losses;
 using Seg.Core.Optimization;
 using Seg.Core.Plugins;
+using Seg.Core.Precision;
 using Seg.Core.Registry;
 using Seg.Core.Training;
 using Seg.Cli.Launch;
@@ -85,6 +86,7 @@ internal static class TrainRunner
             ResumeFrom = a.ResumeModel,
             Rank = worker?.Rank ?? TrainingRank.Single,
             UseEma = a.UseEma,
+            Precision = MixedPrecisionFor(a, device, error),
         };
         var inference = InferenceOptions.FromTestConfig(config.TestConfig);
         visuals?.UseValidation(val, inference);
@@ -133,9 +135,27 @@ internal static class TrainRunner
 
     internal static Device ChooseDevice(string device, TextWriter error) => DeviceChoice.Resolve(device, "training", error);
 
+    // --precision fp16 --amp_level O1 (TrainCommand.Validate refuses O2). PaddleSeg logs "use AMP to train. AMP level = O1".
+    private static MixedPrecision MixedPrecisionFor(TrainArguments a, Device device, TextWriter error)
+    {
+        if (a.Precision != "fp16") return MixedPrecision.Float32;
+        var amp = MixedPrecision.Fp16(Enum.Parse<AmpLevel>(a.AmpLevel));
+        error.WriteLine($"use AMP to train. AMP level = {a.AmpLevel}: autocast to {(device.type == DeviceType.CPU ? "bfloat16 (libtorch 1.13 has no float16 autocast on the CPU)" : "float16")} with PaddleSeg's op lists, loss scaling from {MixedPrecision.InitLossScaling}");
+        if (device.type == DeviceType.CPU && !CpuHasBFloat16())
+            error.WriteLine("warning: this CPU has no avx512_bf16: bfloat16 convolutions are emulated and may run slower than fp32");
+        return amp;
+    }
+
+    private static bool CpuHasBFloat16()
+    {
+        const string cpuinfo = "/proc/cpuinfo";
+        if (!File.Exists(cpuinfo)) return false;
+        var flags = File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal)) ?? "";
+        return flags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("avx512_bf16");
+    }
+
     private static IEnumerable<string> UnsupportedFlags(TrainArguments a)
     {
-        if (a.Precision != "fp32") yield return string.Create(CultureInfo.InvariantCulture, $"--precision {a.Precision} is not implemented yet; training in fp32");
         if (a.ProfilerOptions is not null) yield return "--profiler_options is ignored (no profiler)";
         if (a.DataFormat != "NCHW") yield return "--data_format NHWC is ignored; Seg trains in NCHW";
         if (a.EarlyStopIntervals is not null) yield return "--early_stop_intervals is not implemented yet; ignored";

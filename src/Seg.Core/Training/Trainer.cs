@@ -6,6 +6,7 @@ using Seg.Core.Data.Loading;
 using Seg.Core.Evaluation;
 using Seg.Core.Losses;
 using Seg.Core.Optimization;
+using Seg.Core.Precision;
 using Seg.Core.Progress;
 using Seg.Torch;
 
@@ -91,6 +92,7 @@ public sealed class Trainer
         private int bestEmaIteration = -1;
         private double lastLoss = double.NaN;
         private double lastLr;
+        private readonly GradScaler? scaler = t.options.Precision.NewScaler();
 
         internal TrainingResult Execute(CancellationToken cancellationToken)
         {
@@ -221,18 +223,33 @@ public sealed class Trainer
             var images = batch.Images.to(device);
             BatchLabelCheck.Check(batch, t.dataset.NumClasses, t.dataset.IgnoreIndex, iteration);
             var labels = labelsOnHost.to(device);
-            var logits = t.model.call(images);
-            using var output = t.losses.Compute(logits, labels);
+            Tensor[] logits;
+            LossSetOutput output;
+            using (t.options.Precision.Enter(device.type))
+            {
+                logits = t.model.call(images);
+                output = t.losses.Compute(logits, labels);
+            }
+            using var ownedOutput = output;
             var loss = output.Total.item<float>();
             var terms = output.Terms.Select((term, j) => new KeyValuePair<string, double>($"loss_{j}:{term.Name}", term.Value.item<float>())).ToList();
             var problem = double.IsFinite(loss) ? NonFiniteGuard.Outputs(logits) : string.Create(CultureInfo.InvariantCulture, $"the total loss is {loss}");
             if (t.Stops.FirstRank(problem is not null) is var stopRank and >= 0)
                 return NonFinite(problem ?? "another rank's loss or output is not finite", terms, stopRank);
-            output.Total.backward();
+            (scaler is null ? output.Total : scaler.Scale(output.Total)).backward();
             t.Gradients?.AverageGradients(t.model);
-            // After averaging every rank holds the same gradients, so this decision needs no agreement.
-            if (NonFiniteGuard.Gradients(t.model) is { } badGradient) return NonFinite(badGradient, terms, t.options.Rank.Rank);
-            t.optimizer.Step();
+            if (scaler is null)
+            {
+                // After averaging every rank holds the same gradients, so this decision needs no agreement.
+                if (NonFiniteGuard.Gradients(t.model) is { } badGradient) return NonFinite(badGradient, terms, t.options.Rank.Rank);
+                t.optimizer.Step();
+            }
+            else
+            {
+                // PaddleSeg's scaler.step(optimizer); scaler.update(): a step with a NaN or infinite gradient is skipped and lowers the scale.
+                scaler.Step(t.model.parameters().Select(p => p.grad), t.optimizer.Step);
+                scaler.Update();
+            }
             lastLr = t.optimizer.LearningRate;
             t.optimizer.StepSchedule();
             t.optimizer.ZeroGrad();
@@ -240,6 +257,8 @@ public sealed class Trainer
             lastTerms = terms;
             return null;
         }
+
+        private DeviceType ModelDevice() => t.model.parameters().FirstOrDefault()?.device.type ?? DeviceType.CPU;
 
         private TrainingResult NonFinite(string problem, IReadOnlyList<KeyValuePair<string, double>> terms, int stopRank)
         {
@@ -272,7 +291,9 @@ public sealed class Trainer
                 t.model.eval();
                 try
                 {
-                    var result = evaluator.Evaluate(t.model, cancellationToken);
+                    EvaluationResult result;
+                    using (t.options.Precision.Enter(ModelDevice()))
+                        result = evaluator.Evaluate(t.model, cancellationToken);
                     metrics?.Eval(iteration, TrainLogLine.Epoch(iteration, itersPerEpoch), result);
                     if (main) foreach (var sink in t.Sinks) sink.Eval(new EvalLogEntry(iteration, TrainLogLine.Epoch(iteration, itersPerEpoch), result, t.model));
                     if (result.MeanIoU > bestMeanIoU)
@@ -305,6 +326,7 @@ public sealed class Trainer
         {
             EvaluationResult result;
             using (average.SwapInto(t.model))
+            using (t.options.Precision.Enter(ModelDevice()))
                 result = evaluator.Evaluate(t.model, cancellationToken);
             metrics?.Eval(iteration, TrainLogLine.Epoch(iteration, itersPerEpoch), result, TrainingMetricsLog.EmaEvalType);
             if (result.MeanIoU <= bestEmaMeanIoU) return false;

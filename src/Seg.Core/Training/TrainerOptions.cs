@@ -1,3 +1,5 @@
+using Seg.Core.Precision;
+
 namespace Seg.Core.Training;
 
 /// <summary>How a <see cref="Trainer"/> runs (the arguments of PaddleSeg's paddleseg/core/train.py::train; defaults as there).</summary>
@@ -29,4 +31,7 @@ public sealed record TrainerOptions
 
     /// <summary>PaddleSeg's --use_ema: keep, evaluate and save an exponential moving average of the model (<see cref="ModelEma"/>).</summary>
     public bool UseEma { get; init; }
+
+    /// <summary>PaddleSeg's --precision / --amp_level: autocast with PaddleSeg's op lists and loss scaling for the forward, the losses and the in-training evaluation.</summary>
+    public MixedPrecision Precision { get; init; } = MixedPrecision.Float32;
 }

@@ -25,6 +25,26 @@ public class UpsampleCrossEntropyTests
         new("all ignored", 1, 6, 4, 4, 8, 8, true, 1.0, true, false),
     ];
 
+    [Test]
+    public void Bfloat16_logits_from_autocast_run_the_loss_in_float32()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(3);
+        var low = (torch.randn([2, 5, 4, 6]) * 3).to(ScalarType.BFloat16).requires_grad_();
+        var wide = low.detach().to(ScalarType.Float32).requires_grad_();
+        var labels = torch.randint(5, [2, 16, 24]);
+
+        var fromLow = upsample_cross_entropy(low, labels, [16, 24]);
+        fromLow.backward();
+        var fromWide = upsample_cross_entropy(wide, labels, [16, 24]);
+        fromWide.backward();
+
+        Assert.That(fromLow.dtype, Is.EqualTo(ScalarType.Float32));
+        Assert.That(fromLow.item<float>(), Is.EqualTo(fromWide.item<float>()), "the same float32 loss of the same values");
+        Assert.That(low.grad!.dtype, Is.EqualTo(ScalarType.BFloat16));
+        Assert.That(low.grad!.to(ScalarType.Float32).data<float>(), Is.EqualTo(wide.grad!.to(ScalarType.BFloat16).to(ScalarType.Float32).data<float>()));
+    }
+
     [TestCaseSource(nameof(Cases))]
     public void Loss_and_gradient_equal_interpolate_then_cross_entropy(Case c)
     {
