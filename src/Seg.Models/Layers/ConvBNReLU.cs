@@ -3,7 +3,7 @@ using Seg.Torch.Modules;
 namespace Seg.Models.Layers;
 
 /// <summary>PaddleSeg's layers.ConvBNReLU: conv, batch norm, ReLU (keys <c>_conv</c>, <c>_batch_norm</c>).</summary>
-public sealed class ConvBNReLU : Module<Tensor, Tensor>
+public sealed class ConvBNReLU : Module<Tensor, Tensor>, IConvBatchNormPairs
 {
     private readonly SameConv conv;
     private readonly BatchNorm2d batchNorm;
@@ -17,6 +17,8 @@ public sealed class ConvBNReLU : Module<Tensor, Tensor>
         register_module("_conv", conv.Conv);
         register_module("_batch_norm", batchNorm);
     }
+
+    public IEnumerable<(Conv2d Conv, BatchNorm2d BatchNorm)> ConvBatchNormPairs => [(conv.Conv, batchNorm)];
 
     public override Tensor forward(Tensor input)
     {
