@@ -7,25 +7,25 @@ namespace Seg.Models.Tests.Models;
 [NonParallelizable]
 public class BatchNormFoldingModelTests
 {
-    [TestCase("configs/pp_liteseg/pp_liteseg_stdc1_camvid_480x360_10k.yml", 0)]
-    [TestCase("configs/pp_liteseg/pp_liteseg_stdc2_cityscapes_1024x512_scale0.5_160k.yml", 0)]
-    [TestCase("configs/stdcseg/stdc2_seg_cityscapes_1024x512_80k.yml", 0)]
-    [TestCase("configs/deeplabv3/deeplabv3_resnet50_os8_camvid_480x360_10k.yml", 0)]
-    [TestCase("configs/ocrnet/ocrnet_hrnetw18_camvid_480x360_10k.yml", 0)]
-    public void Folded_eval_logits_equal_the_plain_models(string config, int unfoldedBatchNorms)
+    [TestCase("configs/pp_liteseg/pp_liteseg_stdc1_camvid_480x360_10k.yml")]
+    [TestCase("configs/pp_liteseg/pp_liteseg_stdc2_cityscapes_1024x512_scale0.5_160k.yml")]
+    [TestCase("configs/stdcseg/stdc2_seg_cityscapes_1024x512_80k.yml")]
+    [TestCase("configs/deeplabv3/deeplabv3_resnet50_os8_camvid_480x360_10k.yml")]
+    [TestCase("configs/ocrnet/ocrnet_hrnetw18_camvid_480x360_10k.yml")]
+    public void Folded_eval_logits_equal_the_plain_models(string config)
     {
         torch.manual_seed(5);
         using var model = ModelCatalog.Build(Path.Combine(TestPaths.RepoRoot, config));
         Randomize(model);
         model.eval();
-        using var x = torch.randn(2, 3, 64, 96);
+        using var x = torch.randn(1, 3, 64, 96);
         using var inference = torch.inference_mode();
         var plain = model.call(x);
         var keys = model.state_dict().Keys.ToList();
         using (var folded = BatchNormFolding.Fold(model))
         {
             var batchNorms = model.modules().OfType<BatchNorm2d>().Count();
-            Assert.That(folded.Count, Is.EqualTo(batchNorms - unfoldedBatchNorms), "every batch norm folded");
+            Assert.That(folded.Count, Is.EqualTo(batchNorms), "every batch norm folded");
             var y = model.call(x);
             Assert.That(y, Has.Length.EqualTo(plain.Length));
             for (var i = 0; i < y.Length; i++)
