@@ -26,6 +26,10 @@ CASES = {
     "eval_pp_liteseg_stdc1_512_b2": ("eval", "pp_liteseg_stdc1", 512, 2),
     "train_pp_liteseg_stdc1_256_b4": ("train", "pp_liteseg_stdc1", 256, 4),
     "train_stdcseg_stdc2_256_b4": ("train", "stdcseg_stdc2", 256, 4),
+    # Single convolutions (eval forward, batch 4): the shapes the issue quotes 1.6-2x for.
+    "conv1x1_256to256_64x64_b4": ("conv", (256, 256, 1, 64), None, 4),
+    "conv3x3_64to64_64x64_b4": ("conv", (64, 64, 3, 64), None, 4),
+    "conv3x3_128to128_32x32_b4": ("conv", (128, 128, 3, 32), None, 4),
 }
 
 p = argparse.ArgumentParser()
@@ -38,6 +42,16 @@ torch.set_num_threads(a.threads)
 
 def make(mode, name, size, batch, channels_last):
     torch.manual_seed(0)
+    if mode == "conv":
+        cin, cout, k, hw = name
+        fmt = torch.channels_last if channels_last else torch.contiguous_format
+        conv = torch.nn.Conv2d(cin, cout, k, padding=k // 2).to(memory_format=fmt)
+        x = torch.randn(batch, cin, hw, hw).contiguous(memory_format=fmt)
+
+        def conv_step():
+            with torch.inference_mode():
+                return conv(x)
+        return conv_step
     model = rt.build(name, num_classes=19)
     if hasattr(model, "use_boundary_8"):
         model.use_boundary_8 = False
@@ -73,16 +87,17 @@ def make(mode, name, size, batch, channels_last):
 
 for case in a.cases:
     mode, name, size, batch = CASES[case]
+    runs = max(a.runs, 20) if mode == "conv" else a.runs  # single convs take milliseconds
     steps = {cl: make(mode, name, size, batch, cl) for cl in (False, True)}
     first = {cl: steps[cl]() for cl in (False, True)}  # warm-up (and the first outputs, same weights and data)
     diff = ((first[True] - first[False]).abs().max() / first[False].abs().max()).item()
     times = {False: [], True: []}
-    for _ in range(a.runs):
+    for _ in range(runs):
         for cl in (False, True):
             t = time.perf_counter()
             steps[cl]()
             times[cl].append(time.perf_counter() - t)
     plain, nhwc = (batch / statistics.median(times[cl]) for cl in (False, True))
-    print("\t".join([case, "threads=%d" % a.threads, "runs=%d" % a.runs, "contiguous %.3f img/s" % plain,
+    print("\t".join([case, "threads=%d" % a.threads, "runs=%d" % runs, "contiguous %.3f img/s" % plain,
                      "channels_last %.3f img/s" % nhwc, "ratio %.2f" % (nhwc / plain), "max_rel_diff %.1e" % diff]),
           flush=True)

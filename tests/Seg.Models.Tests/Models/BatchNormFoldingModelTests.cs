@@ -18,7 +18,7 @@ public class BatchNormFoldingModelTests
         using var model = ModelCatalog.Build(Path.Combine(TestPaths.RepoRoot, config));
         Randomize(model);
         model.eval();
-        using var x = torch.randn(1, 3, 64, 96);
+        using var x = torch.randn(1, 3, 64, 64);
         using var inference = torch.inference_mode();
         var plain = model.call(x);
         var keys = model.state_dict().Keys.ToList();
