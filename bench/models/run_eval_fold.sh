@@ -6,7 +6,8 @@
 # variants of a case back to back (so a shared machine's load hits them alike); every run prints the median of STEPS
 # timed steps after one warm-up, and the table gives the median over ROUNDS rounds. Prints a markdown table, with
 # the load average (uptime) before and after.
-# Usage: bench/models/run_eval_fold.sh [threads] [steps] [rounds]
+# Usage: bench/models/run_eval_fold.sh [threads] [steps] [rounds]   (ONLY=regex: the cases whose "model size batch"
+# matches, e.g. ONLY='512' or ONLY='stdc2 256')
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -30,6 +31,7 @@ CASES=(
 )
 for c in "${CASES[@]}"; do
   read -r config h w batch tmodel <<<"$c"
+  [[ -n "${ONLY:-}" && ! "$tmodel $h $batch" =~ $ONLY ]] && continue
   for ((r = 0; r < ROUNDS; r++)); do
     for variant in unfolded folded; do
       flag=(); [[ $variant == unfolded ]] && flag=(--unfolded)
@@ -45,7 +47,7 @@ for c in "${CASES[@]}"; do
   done
 done
 LOAD_AFTER="$(uptime | sed 's/.*load average: //')"
-echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD), \`bench/models/run_eval_fold.sh $THREADS $STEPS $ROUNDS\`, $(nproc) cores, $THREADS threads"
+echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD), \`${ONLY:+ONLY='$ONLY' }bench/models/run_eval_fold.sh $THREADS $STEPS $ROUNDS\`, $(nproc) cores, $THREADS threads"
 echo "- load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER"
 echo
 /usr/bin/python3 - "$RAW" <<'PY'
