@@ -23,6 +23,16 @@ public class BenchCommandTests
     }
 
     [Test]
+    public void Eval_unfolded_runs_the_batch_norms_separately_and_names_the_case()
+    {
+        var run = SegRun.Of("bench", "eval", "--config", Config, "--size", "64", "64", "--batch", "1", "--threads", "1", "--warmup", "0", "--steps", "1", "--tsv", "--unfolded");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var tsv = run.Output.Split('\n').Single(l => l.StartsWith("seg\t", StringComparison.Ordinal)).Split('\t');
+        Assert.That(tsv[1], Is.EqualTo("eval_PPLiteSeg_64x64_b1_unfolded"));
+    }
+
+    [Test]
     public void A_missing_config_or_a_bad_size_is_one_line_and_exit_1()
     {
         var missing = SegRun.Of("bench", "train", "--config", "no/such.yml");

@@ -10,7 +10,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Time a model's training or eval step on random data: images/s (median of the timed steps) and peak RSS.");
         command.Subcommands.Add(Mode("train", "forward, the config's losses, backward and an SGD (momentum 0.9) step", plugins));
-        command.Subcommands.Add(Mode("eval", "the eval-mode forward without autograd (inference mode)", plugins));
+        command.Subcommands.Add(Mode("eval", "the eval-mode forward without autograd (inference mode, batch norm folded into the convs)", plugins));
         return command;
     }
 
@@ -24,10 +24,11 @@ internal static class BenchCommand
         var warmup = CliOptions.Int("--warmup", 1, "Untimed steps first");
         var steps = CliOptions.Int("--steps", 5, "Timed steps (the median is reported)");
         var unfused = CliOptions.Flag("--unfused", "train: compute the full-resolution logits before the loss (no fused upsample + cross-entropy)");
+        var unfolded = CliOptions.Flag("--unfolded", "eval: run conv and batch norm separately (no batch norm folded into the conv before it)");
         var loss = CliOptions.Choice("--loss", "config", "train: the config's losses, or ce: CrossEntropyLoss (ignore_index 255, no weights) on every output", "config", "ce");
         var tsv = CliOptions.Flag("--tsv", "Also print a tab-separated line: seg <case> <threads> <images/s> images/s <steps> <peak RSS MiB>");
         var opts = CliOptions.Opts();
-        var command = new Command(mode, $"Time {what}.") { config, size, batch, threads, precision, warmup, steps, unfused, loss, tsv, opts };
+        var command = new Command(mode, $"Time {what}.") { config, size, batch, threads, precision, warmup, steps, unfused, unfolded, loss, tsv, opts };
         command.SetAction(r =>
         {
             var (output, error) = (r.InvocationConfiguration.Output, r.InvocationConfiguration.Error);
@@ -41,7 +42,7 @@ internal static class BenchCommand
             ];
             if (CommandErrors.Report(error, "bench " + mode, problems)) return CommandErrors.ExitCode;
             var settings = new BenchSettings(mode == "train", r.GetValue(config)!, hw[0], hw[1], r.GetValue(batch), r.GetValue(threads),
-                r.GetValue(precision) == "bf16", r.GetValue(warmup), r.GetValue(steps), !r.GetValue(unfused), r.GetValue(loss) == "ce", o);
+                r.GetValue(precision) == "bf16", r.GetValue(warmup), r.GetValue(steps), !r.GetValue(unfused), r.GetValue(loss) == "ce", o, !r.GetValue(unfolded));
             var result = BenchRun.Run(settings, r.GetValue(plugins) ?? [], error);
             output.WriteLine(result.Describe());
             if (r.GetValue(tsv)) output.WriteLine(result.Tsv());

@@ -9,7 +9,7 @@ internal sealed record BenchResult(BenchSettings Settings, string Model, int Thr
 
     // Named by the config file (PP-LiteSeg-T and -B are one model class with different backbones).
     internal string Case => string.Create(CultureInfo.InvariantCulture,
-        $"{(Settings.Train ? "train" : "eval")}_{Path.GetFileNameWithoutExtension(Settings.Config)}_{Settings.Height}x{Settings.Width}_b{Settings.Batch}{(Settings.BFloat16 ? "_bf16" : "")}{(Settings.Train && !Settings.Fused ? "_unfused" : "")}{(Settings.Train && Settings.CrossEntropyOnEveryOutput ? "_ce" : "")}");
+        $"{(Settings.Train ? "train" : "eval")}_{Path.GetFileNameWithoutExtension(Settings.Config)}_{Settings.Height}x{Settings.Width}_b{Settings.Batch}{(Settings.BFloat16 ? "_bf16" : "")}{(Settings.Train && !Settings.Fused ? "_unfused" : "")}{(Settings.Train && Settings.CrossEntropyOnEveryOutput ? "_ce" : "")}{(!Settings.Train && !Settings.FoldBatchNorm ? "_unfolded" : "")}");
 
     internal string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"bench {(Settings.Train ? "train" : "eval")} {Model} {Settings.Height}x{Settings.Width} batch {Settings.Batch} {(Settings.BFloat16 ? "bf16" : "fp32")}, {Threads} threads: " +

@@ -10,6 +10,7 @@ using Seg.Models.Layers;
 using Seg.Models.Losses;
 using Seg.Models.Segmentation;
 using Seg.Torch;
+using Seg.Torch.Modules;
 
 namespace Seg.Cli.Commands;
 
@@ -58,6 +59,7 @@ internal static class BenchRun
         else
         {
             model.eval();
+            if (s.FoldBatchNorm) cleanup = BatchNormFolding.Fold(model);
             step = () =>
             {
                 using var scope = torch.NewDisposeScope();

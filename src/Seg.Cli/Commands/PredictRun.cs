@@ -6,6 +6,7 @@ using Seg.Core.Prediction;
 using Seg.Core.Weights;
 using Seg.Models.Segmentation;
 using Seg.Torch;
+using Seg.Torch.Modules;
 
 namespace Seg.Cli.Commands;
 
@@ -46,6 +47,7 @@ internal static class PredictRun
         }
         model.to(device);
         model.eval();
+        using var folded = BatchNormFolding.Fold(model);
 
         var outputs = new PredictionOutputs(a.SaveDir, checked((int)model.NumClasses), a.CustomColor);
         if (outputs.Wide)

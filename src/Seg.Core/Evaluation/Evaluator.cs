@@ -5,6 +5,7 @@ using Seg.Core.Data.Datasets;
 using Seg.Core.Data.Loading;
 using Seg.Core.Progress;
 using Seg.Torch;
+using Seg.Torch.Modules;
 
 namespace Seg.Core.Evaluation;
 
@@ -13,7 +14,7 @@ public static class Evaluator
 {
     /// <summary>
     /// Evaluates <paramref name="model"/> (switched to eval mode, restored afterwards) on <paramref name="dataset"/> under
-    /// no_grad on the model's device. Images are read one at a time (val labels keep their original sizes, which may
+    /// inference mode on the model's device, with its batch norms folded into the convs before them (<see cref="BatchNormFolding"/>). Images are read one at a time (val labels keep their original sizes, which may
     /// differ) and consecutive images of the same shape are inferred together (<see cref="EvaluationRunOptions.MaxBatchSize"/>). Logs PaddleSeg's "[EVAL]" lines to <see cref="EvaluationRunOptions.Log"/>.
     /// </summary>
     public static EvaluationResult Evaluate(SegModel model, SegDataset dataset, InferenceOptions options, EvaluationRunOptions? run = null, CancellationToken cancellationToken = default)
@@ -32,6 +33,7 @@ public static class Evaluator
         run.Log?.WriteLine($"Start evaluating (total_samples: {total}, total_iters: {total})...");
         var wasTraining = model.training;
         model.eval();
+        using var folded = BatchNormFolding.Fold(model);
         using var matrix = new ConfusionMatrix(dataset.NumClasses, dataset.IgnoreIndex);
         var done = 0;
         run.Progress?.Start(0, total);
@@ -45,8 +47,10 @@ public static class Evaluator
             {
                 var image = (pending.Count == 1 ? pending[0].Images : torch.cat(pending.Select(b => b.Images).ToList())).to(device);
                 var label = (pending.Count == 1 ? pending[0].Labels! : torch.cat(pending.Select(b => b.Labels!).ToList())).to(device);
-                var logits = SegInference.Logits(model, image, pending[0].TransInfo[0], options);
-                var prediction = logits.argmax(1);
+                // Inference mode for the model alone: the confusion matrix is updated in place outside it.
+                Tensor prediction;
+                using (torch.inference_mode())
+                    prediction = SegInference.Logits(model, image, pending[0].TransInfo[0], options).argmax(1);
                 if (!prediction.shape.SequenceEqual(label.shape))
                     throw new InvalidOperationException($"the prediction for {pending[0].Files[0].ImagePath} is [{string.Join(", ", prediction.shape)}] but its label is [{string.Join(", ", label.shape)}]; the val transforms' resizes/paddings must be recorded (trans_info) to map logits back");
                 matrix.Add(prediction, label);

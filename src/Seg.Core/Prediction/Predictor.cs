@@ -60,13 +60,14 @@ public sealed class Predictor(Compose transforms, ImageLogits logits, Prediction
         Transforms.Apply(sample, new SampleRandom(0, 0, 0));
         var image = sample.Image.unsqueeze(0);
         Tensor result;
-        using (torch.no_grad())
+        using (torch.inference_mode())
         {
             var l = logits(image, sample.TransInfo);
             if (l.dim() != 4 || l.shape[0] != 1)
                 throw new InvalidOperationException($"logits of one image must be [1, K, H, W], got [{string.Join(", ", l.shape)}]");
             result = l.argmax(1).squeeze(0).cpu();
         }
-        return result.MoveToOuterDisposeScope();
+        // A normal tensor for the caller (an inference tensor cannot be changed in place outside inference mode).
+        return result.clone().MoveToOuterDisposeScope();
     }
 }

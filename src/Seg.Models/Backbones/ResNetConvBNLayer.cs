@@ -7,7 +7,7 @@ namespace Seg.Models.Backbones;
 /// ResNet_vd's ConvBNLayer: an optional 2×2 average pool (stride 2, ceil mode; the "vd" shortcut), a bias-free conv
 /// with padding (k-1)/2 or, when dilated, the dilation, batch norm and an optional ReLU (keys <c>_conv</c>, <c>_batch_norm</c>).
 /// </summary>
-public sealed class ResNetConvBNLayer : Module<Tensor, Tensor>
+public sealed class ResNetConvBNLayer : Module<Tensor, Tensor>, IConvBatchNormPairs
 {
     private readonly Conv2d conv;
     private readonly BatchNorm2d batchNorm;
@@ -25,6 +25,8 @@ public sealed class ResNetConvBNLayer : Module<Tensor, Tensor>
         register_module("_conv", conv);
         register_module("_batch_norm", batchNorm);
     }
+
+    public IEnumerable<(Conv2d Conv, BatchNorm2d BatchNorm)> ConvBatchNormPairs => [(conv, batchNorm)];
 
     public override Tensor forward(Tensor input)
     {

@@ -4,7 +4,7 @@ using Seg.Torch.Modules;
 namespace Seg.Models.Backbones;
 
 /// <summary>STDCNet's own ConvBNRelu: bias-free conv (padding kernel/2) then batch norm and ReLU (keys <c>conv</c>, <c>bn</c>).</summary>
-public sealed class StdcConvBNRelu : Module<Tensor, Tensor>
+public sealed class StdcConvBNRelu : Module<Tensor, Tensor>, IConvBatchNormPairs
 {
     private readonly Conv2d conv;
     private readonly BatchNorm2d bn;
@@ -16,6 +16,8 @@ public sealed class StdcConvBNRelu : Module<Tensor, Tensor>
         register_module("conv", conv);
         register_module("bn", bn);
     }
+
+    public IEnumerable<(Conv2d Conv, BatchNorm2d BatchNorm)> ConvBatchNormPairs => [(conv, bn)];
 
     public override Tensor forward(Tensor input)
     {

@@ -3,7 +3,7 @@ using Seg.Torch.Modules;
 namespace Seg.Models.Layers;
 
 /// <summary>PaddleSeg's layers.ConvBNAct with act_type "leakyrelu" (slope 0.01; keys <c>_conv</c>, <c>_batch_norm</c>).</summary>
-public sealed class ConvBNLeakyReLU : Module<Tensor, Tensor>
+public sealed class ConvBNLeakyReLU : Module<Tensor, Tensor>, IConvBatchNormPairs
 {
     private readonly Conv2d conv;
     private readonly BatchNorm2d batchNorm;
@@ -15,6 +15,8 @@ public sealed class ConvBNLeakyReLU : Module<Tensor, Tensor>
         register_module("_conv", conv);
         register_module("_batch_norm", batchNorm);
     }
+
+    public IEnumerable<(Conv2d Conv, BatchNorm2d BatchNorm)> ConvBatchNormPairs => [(conv, batchNorm)];
 
     public override Tensor forward(Tensor input)
     {

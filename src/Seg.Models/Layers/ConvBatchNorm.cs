@@ -3,7 +3,7 @@ using Seg.Torch.Modules;
 namespace Seg.Models.Layers;
 
 /// <summary>The conv and batch norm that PaddleSeg's layers.ConvBN and layers.ConvBNReLU share (keys <c>_conv</c>, <c>_batch_norm</c>).</summary>
-public abstract class ConvBatchNorm : Module<Tensor, Tensor>
+public abstract class ConvBatchNorm : Module<Tensor, Tensor>, IConvBatchNormPairs
 {
     private readonly SameConv conv;
     private readonly BatchNorm2d batchNorm;
@@ -17,6 +17,9 @@ public abstract class ConvBatchNorm : Module<Tensor, Tensor>
         register_module("_conv", conv.Conv);
         register_module("_batch_norm", batchNorm);
     }
+
+    /// <summary>The pair that eval-time batch-norm folding merges.</summary>
+    public IEnumerable<(Conv2d Conv, BatchNorm2d BatchNorm)> ConvBatchNormPairs => [(conv.Conv, batchNorm)];
 
     /// <summary>conv then batch norm.</summary>
     protected Tensor ConvThenNorm(Tensor input)

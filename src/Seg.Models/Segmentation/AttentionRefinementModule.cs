@@ -4,7 +4,7 @@ using Seg.Torch.Modules;
 namespace Seg.Models.Segmentation;
 
 /// <summary>STDCSeg's ARM: a 3×3 ConvBNReLU re-weighted per channel by sigmoid(BN(conv1×1(global average))).</summary>
-public sealed class AttentionRefinementModule : Module<Tensor, Tensor>
+public sealed class AttentionRefinementModule : Module<Tensor, Tensor>, IConvBatchNormPairs
 {
     private readonly ConvBNReLU conv;
     private readonly Conv2d convAtten;
@@ -19,6 +19,8 @@ public sealed class AttentionRefinementModule : Module<Tensor, Tensor>
         register_module("conv_atten", convAtten);
         register_module("bn_atten", bnAtten);
     }
+
+    public IEnumerable<(Conv2d Conv, BatchNorm2d BatchNorm)> ConvBatchNormPairs => [(convAtten, bnAtten)];
 
     public override Tensor forward(Tensor input)
     {

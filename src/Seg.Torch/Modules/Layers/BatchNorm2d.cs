@@ -48,9 +48,13 @@ public sealed class BatchNorm2d : Module<Tensor, Tensor>
     /// <summary>Set by <see cref="Distributed.SyncBatchNorm.Convert"/>: training statistics over this group's ranks.</summary>
     public Distributed.ProcessGroup? process_group { get; set; }
 
+    /// <summary>Set by <see cref="BatchNormFolding.Fold"/>: in eval mode the conv before applies this batch norm.</summary>
+    public ConvBatchNormFold? FoldedInto { get; internal set; }
+
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (FoldedInto is { Active: true }) return input.alias();
         var dim = input.dim();
         if (dim != 4) throw new ArgumentException($"expected 4D input (got {dim}D input)");
         // As PyTorch: batch statistics in training, or when there are no running statistics to use.

@@ -44,15 +44,19 @@ public sealed class Conv2d : Module<Tensor, Tensor>
     public Parameter weight { get; }
     public Parameter? bias { get; }
 
+    /// <summary>Set by <see cref="BatchNormFolding.Fold"/>: in eval mode the conv runs with the fold's weight and bias.</summary>
+    public ConvBatchNormFold? Fold { get; internal set; }
+
     /// <summary>PyTorch's _ConvNd.reset_parameters: same draws from the default generator.</summary>
     public void reset_parameters() => LayerInit.ResetLinearLike(weight, bias);
 
     public override Tensor forward(Tensor input)
     {
+        var (w, b) = Fold is { Active: true } fold ? (fold.Weight, fold.Bias) : (weight, bias);
         if (padding_mode == PaddingModes.Zeros)
-            return torch.nn.functional.conv2d(input, weight, bias, stride_, padding_, dilation_, groups);
+            return torch.nn.functional.conv2d(input, w, b, stride_, padding_, dilation_, groups);
         // As PyTorch: other modes pad explicitly (left, right, top, bottom), then convolve without padding.
         using var padded = torch.nn.functional.pad(input, [padding_[1], padding_[1], padding_[0], padding_[0]], padding_mode);
-        return torch.nn.functional.conv2d(padded, weight, bias, stride_, [0, 0], dilation_, groups);
+        return torch.nn.functional.conv2d(padded, w, b, stride_, [0, 0], dilation_, groups);
     }
 }
