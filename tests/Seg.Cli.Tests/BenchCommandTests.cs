@@ -29,7 +29,7 @@ public class BenchCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         var tsv = run.Output.Split('\n').Single(l => l.StartsWith("seg\t", StringComparison.Ordinal)).Split('\t');
-        Assert.That(tsv[1], Is.EqualTo("eval_PPLiteSeg_64x64_b1_unfolded"));
+        Assert.That(tsv[1], Is.EqualTo("eval_pp_liteseg_stdc1_camvid_480x360_10k_64x64_b1_unfolded"));
     }
 
     [Test]
