@@ -78,6 +78,7 @@ public class PredictCommandTests
         var run = Predict("--config", config, "--model_path", weights, "--image_path", images, "--save_dir", save, "--device", "cpu");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+        Assert.That(run.Error, Does.Not.Contain("no Normalize"));
         var added = Path.Combine(save, "added_prediction");
         var pseudo = Path.Combine(save, "pseudo_color_prediction");
         Assert.That(run.Output.TrimEnd().Split('\n')[^1], Is.EqualTo($"Predicted images are saved in {added} and {pseudo} ."));
@@ -105,6 +106,28 @@ public class PredictCommandTests
             var overlay = ImageIO.read_image(Path.Combine(added, name));
             Assert.That(overlay.shape, Is.EqualTo(bgr.shape), name);
         }
+    }
+
+    // PaddleSeg predicts with val_dataset's transforms, none when a config (a PSSL one) has no val_dataset: Seg does the
+    // same but says that the images then reach the model unnormalised.
+    [Test]
+    public void Predicting_without_Normalize_warns_and_still_predicts()
+    {
+        var config = Path.Combine(dir, "raw.yml");
+        File.WriteAllText(config, $"_base_: '{Config()}'\nval_dataset:\n  transforms: []\n");
+        var registry = Registry();
+        using var model = SegModelFactory.Build(ConfigLoader.Load(config, null, registry), registry);
+        var weights = Path.Combine(dir, "model.safetensors");
+        model.save(weights);
+        var images = Path.Combine(dir, "images");
+        Directory.CreateDirectory(images);
+        File.Copy(Path.Combine(CamVidVal, "0016E5_07959.png"), Path.Combine(images, "a.png"));
+
+        var run = Predict("--config", config, "--model_path", weights, "--image_path", images, "--save_dir", Path.Combine(dir, "out"), "--device", "cpu");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+        Assert.That(run.Error, Does.Contain($"warning: {config} has no Normalize in val_dataset.transforms"));
+        Assert.That(File.Exists(Path.Combine(dir, "out", "label_prediction", "a.png")), Is.True);
     }
 
     [Test]

@@ -81,7 +81,7 @@ public class QuickstartTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         var config = Load(name);
         Assert.That(config.Model.Get("num_classes") is ConfigScalar { Value: var n } && Equals(n, classes), Is.True,
-            "PSSL: 12 synsets + background; target: 4 textures + background");
+            "PSSL: 12 hue synsets + background; target: 4 hue groups + background");
     }
 
     [Test]
@@ -108,7 +108,7 @@ public class QuickstartTests
 
         var val = SegRun.Of(["val", "--config", Config("pp_liteseg_stdc1_demo_seg.yml"), "--model_path", Path.Combine(seg, "iter_2"), .. Opts(DataOpts("seg"))]);
         Assert.That(val.ExitCode, Is.EqualTo(0), val.Error + val.Output);
-        Assert.That(val.Output, Does.Contain("background").And.Contain("stripes"), "class names from the demo's labels.txt");
+        Assert.That(val.Output, Does.Contain("background").And.Contain("purple"), "class names from the demo's labels.txt");
         Assert.That(File.Exists(Path.Combine(seg, "iter_2", "metrics.json")), Is.True);
     }
 

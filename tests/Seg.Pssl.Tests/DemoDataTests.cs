@@ -97,12 +97,15 @@ public class DemoDataTests
     }
 
     [Test]
-    public void Classes_txt_maps_each_synset_to_its_texture_label()
+    public void Classes_txt_maps_each_hue_synset_to_the_target_group_of_three_neighbouring_hues()
     {
         var lines = File.ReadAllLines(Path.Combine(Generated.Value, "classes.txt"));
         Assert.That(lines, Has.Length.EqualTo(12));
-        Assert.That(lines[0], Is.EqualTo("n90000100 stripes disc (PSSL class 0, seg label 1 stripes)"));
-        Assert.That(lines[11], Is.EqualTo("n90000132 rings triangle (PSSL class 11, seg label 4 rings)"));
+        Assert.That(lines[0], Is.EqualTo("n90000000 red (PSSL class 0, seg label 1 warm)"));
+        Assert.That(lines[2], Is.EqualTo("n90000060 yellow (PSSL class 2, seg label 1 warm)"));
+        Assert.That(lines[3], Is.EqualTo("n90000090 chartreuse (PSSL class 3, seg label 2 green)"));
+        Assert.That(lines[11], Is.EqualTo("n90000330 rose (PSSL class 11, seg label 4 purple)"));
+        Assert.That(File.ReadAllLines(Path.Combine(Generated.Value, "seg", "labels.txt")), Is.EqualTo(new[] { "background", "warm", "green", "blue", "purple" }));
     }
 
     [Test]
@@ -127,8 +130,66 @@ public class DemoDataTests
         Assert.That(seen.All(v => v is >= 0 and <= 4), Is.True, string.Join(", ", seen));
         Assert.That(seen.Count, Is.GreaterThan(2));
         Assert.That(Seg.Core.Evaluation.DatasetClassNames.For(val),
-            Is.EqualTo(new[] { "background", "stripes", "checks", "dots", "rings" }), "labels.txt names the 5 label ids");
+            Is.EqualTo(new[] { "background", "warm", "green", "blue", "purple" }), "labels.txt names the 5 label ids");
     }
+
+    // The class cue is the hue: each source object's pixels keep its synset's hue (both shades, after JPEG), and each
+    // labelled target region lies within its group's three hues (label 1: 0-60 degrees, 2: 90-150, ...).
+    [Test]
+    public void Objects_carry_their_synsets_hue_and_target_labels_their_hue_group()
+    {
+        var root = Generated.Value;
+        foreach (var synset in DemoData.Synsets)
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var image = Path.Combine(root, "pssl", DemoData.ImagenetFolder, "train", synset.Id, $"{synset.Id}_{i}.JPEG");
+                var truth = Path.Combine(root, "pssl", DemoData.GroundTruthFolder, "train", synset.Id, $"{synset.Id}_{i}.png");
+                var hue = MeanHue(image, truth, 1);
+                Assert.That(HueDistance(hue, synset.HueDegrees), Is.LessThan(10), $"{synset.Name}: mean hue {hue:F1}");
+            }
+        }
+        var checkedRegions = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            var image = Path.Combine(root, "seg", "images", "train", $"{i:D4}.jpg");
+            var label = Path.Combine(root, "seg", "labels", "train", $"{i:D4}.png");
+            for (var c = 1; c <= DemoData.TargetClassCount; c++)
+            {
+                var hue = MeanHue(image, label, c);
+                if (double.IsNaN(hue)) continue;
+                var groupCentre = ((c - 1) * 90) + 30;
+                Assert.That(HueDistance(hue, groupCentre), Is.LessThan(45), $"scene {i}, label {c}: mean hue {hue:F1}");
+                checkedRegions++;
+            }
+        }
+        Assert.That(checkedRegions, Is.GreaterThan(4));
+    }
+
+    // The circular mean of the hue (degrees, HSV's) over the pixels whose mask value is `value`; NaN when there are none.
+    private static double MeanHue(string imagePath, string maskPath, int value)
+    {
+        using var image = ImageIO.read_image(imagePath);
+        using var mask = ImageIO.read_image(maskPath, ImageReadMode.Unchanged);
+        var bgr = image.data<byte>().ToArray();
+        var m = mask.data<byte>().ToArray();
+        double sx = 0, sy = 0;
+        var n = 0;
+        for (var p = 0; p < m.Length; p++)
+        {
+            if (m[p] != value) continue;
+            double b = bgr[3 * p], g = bgr[(3 * p) + 1], r = bgr[(3 * p) + 2];
+            double max = Math.Max(r, Math.Max(g, b)), min = Math.Min(r, Math.Min(g, b));
+            if (max - min < 1) continue;
+            var h = max == r ? 60 * ((g - b) / (max - min)) : max == g ? 60 * (2 + ((b - r) / (max - min))) : 60 * (4 + ((r - g) / (max - min)));
+            sx += Math.Cos(h * Math.PI / 180);
+            sy += Math.Sin(h * Math.PI / 180);
+            n++;
+        }
+        return n == 0 ? double.NaN : ((Math.Atan2(sy, sx) * 180 / Math.PI) + 360) % 360;
+    }
+
+    private static double HueDistance(double a, double b) => Math.Abs(((a - b + 540) % 360) - 180);
 
     [TestCase("u8_2x3.npy", new long[] { 2, 3 })]
     [TestCase("u8_1000x1.npy", new long[] { 1000, 1 })]

@@ -1,6 +1,7 @@
 using Seg.Core.Building;
 using Seg.Cli.Display;
 using Seg.Core.Config;
+using Seg.Core.Data.Transforms;
 using Seg.Core.Plugins;
 using Seg.Core.Prediction;
 using Seg.Core.Weights;
@@ -34,6 +35,11 @@ internal static class PredictRun
 
         var options = PredictTestConfig.Merge(config.TestConfig, a.TestConfig);
         var transforms = PredictionTransforms.FromConfig(config, catalog.Registry);
+        if (!transforms.Transforms.Any(t => t is Normalize))
+        {
+            error.WriteLine($"warning: {a.Config} has no Normalize in val_dataset.transforms: images reach the model as raw 0-255 pixels (PaddleSeg does the same); " +
+                "a model trained on normalised crops (a PSSL pre-training config has no val_dataset) then predicts nonsense: add val_dataset.transforms with Normalize");
+        }
         using var model = SegModelFactory.Build(config, catalog.Registry);
         try
         {

@@ -2,12 +2,15 @@ namespace Seg.Pssl.Demo;
 
 /// <summary>
 /// Draws one synthetic "photo": a smooth, muted background (low-frequency value noise between two greyish colours,
-/// plus grain) and objects (<see cref="DemoShape"/> outlines) covered with a <see cref="DemoTexture"/> in two random
-/// colours, so that colour says nothing about the class: only the pattern does. Pixels are RGB bytes, row-major; the
+/// plus grain) and objects (<see cref="DemoShape"/> outlines) covered with a <see cref="DemoTexture"/> in two shades of
+/// one hue, the object's class; shape and pattern are drawn at random and say nothing about it. Pixels are RGB bytes, row-major; the
 /// mask holds, per pixel, 0 for background or the mask value of the object drawn there last.
 /// </summary>
 internal sealed class DemoCanvas
 {
+    // Synsets are 30 degrees apart: a jitter of 6 keeps neighbours apart.
+    private const double HueJitter = 6;
+
     private readonly DemoRandom random;
     private readonly double[] pixels;
 
@@ -27,15 +30,18 @@ internal sealed class DemoCanvas
 
     public byte[] Mask { get; }
 
-    /// <summary>Draws a <paramref name="shape"/> of radius <paramref name="size"/> centred at (cx, cy), covered with <paramref name="texture"/>.</summary>
-    public void Draw(DemoShape shape, DemoTexture texture, double cx, double cy, double size, byte maskValue)
+    /// <summary>
+    /// Draws a <paramref name="shape"/> of radius <paramref name="size"/> centred at (cx, cy), covered with <paramref name="texture"/>
+    /// in two shades of <paramref name="hue"/> (degrees).
+    /// </summary>
+    public void Draw(DemoShape shape, DemoTexture texture, double hue, double cx, double cy, double size, byte maskValue)
     {
         var angle = random.Uniform(0, Math.PI);
         var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
         var patternAngle = random.Uniform(0, Math.PI);
         var (pcos, psin) = (Math.Cos(patternAngle), Math.Sin(patternAngle));
         var period = random.Uniform(5, 9);
-        var (ink, paper) = TwoColours();
+        var (ink, paper) = TwoShades(hue);
         for (var y = 0; y < Height; y++)
         {
             for (var x = 0; x < Width; x++)
@@ -74,12 +80,13 @@ internal sealed class DemoCanvas
         _ => false,
     };
 
-    // A saturated colour of any hue and a much darker or lighter one: the pattern's contrast, never its class.
-    private (double[] Ink, double[] Paper) TwoColours()
+    // Two shades of one hue (in degrees, jittered a little per object): a saturated one and one mixed towards black or
+    // white by a single factor, so both keep the hue; which is the pattern's ink is random.
+    private (double[] Ink, double[] Paper) TwoShades(double hue)
     {
-        var hue = random.Uniform(0, 6);
-        var sector = (int)hue;
-        var f = hue - sector;
+        var h = ((((hue + random.Uniform(-HueJitter, HueJitter)) % 360) + 360) % 360) / 60;
+        var sector = (int)h;
+        var f = h - sector;
         double[] rgb = sector switch
         {
             0 => [1, f, 0],
@@ -89,9 +96,12 @@ internal sealed class DemoCanvas
             4 => [f, 0, 1],
             _ => [1, 0, 1 - f],
         };
-        var bright = rgb.Select(v => 60 + (190 * v)).ToArray();
-        var dark = bright.Select(v => v * random.Uniform(0.25, 0.45)).ToArray();
-        return random.NextDouble() < 0.5 ? (bright, dark) : (dark, bright);
+        var value = random.Uniform(170, 250);
+        var bright = rgb.Select(v => 20 + ((value - 20) * v)).ToArray();
+        var dark = random.NextDouble() < 0.5;
+        var amount = dark ? random.Uniform(0.45, 0.65) : random.Uniform(0.35, 0.55);
+        var other = dark ? bright.Select(v => v * amount).ToArray() : bright.Select(v => v + ((255 - v) * amount)).ToArray();
+        return random.NextDouble() < 0.5 ? (bright, other) : (other, bright);
     }
 
     private void PaintBackground()
@@ -126,6 +136,6 @@ internal sealed class DemoCanvas
     private double[] MutedColour()
     {
         var grey = random.Uniform(50, 200);
-        return [grey + random.Uniform(-35, 35), grey + random.Uniform(-35, 35), grey + random.Uniform(-35, 35)];
+        return [grey + random.Uniform(-20, 20), grey + random.Uniform(-20, 20), grey + random.Uniform(-20, 20)];
     }
 }

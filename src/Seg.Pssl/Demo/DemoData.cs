@@ -10,11 +10,12 @@ namespace Seg.Pssl.Demo;
 /// <list type="bullet">
 /// <item>a source of many pseudo-labelled images, an ImageNet + PSSL tree as PSSLDataset reads it
 /// (<c>pssl/ImageNet_org/train/&lt;synset&gt;/&lt;synset&gt;_N.JPEG</c>, <c>pssl/pssl2.1_consensus/train/&lt;synset&gt;/&lt;synset&gt;_N.JPEG_eiseg.npz</c>,
-/// <c>train.txt</c>, <c>imagenet_lsvrc_2015_synsets.txt</c>): one object per image, 12 fine-grained synsets (texture x shape),
-/// and as mask a coarse top-decile region (<see cref="DemoPseudoMask"/>), not the object's outline;</item>
+/// <c>train.txt</c>, <c>imagenet_lsvrc_2015_synsets.txt</c>): one object per image, 12 fine-grained synsets (12 hues,
+/// <see cref="DemoSynset"/>; shape and pattern random), and as mask a coarse top-decile region (<see cref="DemoPseudoMask"/>),
+/// not the object's outline;</item>
 /// <item>a related but different target with few labels (<c>seg/images</c>, single-channel PNG <c>seg/labels</c>,
-/// <c>train_list.txt</c>/<c>val_list.txt</c>, <c>labels.txt</c>): scenes of 2 to 4 overlapping objects, labelled exactly by
-/// texture only (background 0, 1..4 = <see cref="DemoTexture"/>), including a shape the source never shows.</item>
+/// <c>train_list.txt</c>/<c>val_list.txt</c>, <c>labels.txt</c>): scenes of 2 to 4 overlapping objects of any synset, labelled
+/// exactly by coarser classes (background 0, 1..4 = three neighbouring hues each), including a shape the source never shows.</item>
 /// </list>
 /// </summary>
 public static class DemoData
@@ -25,15 +26,19 @@ public static class DemoData
     /// <summary>The source images' true object masks (<c>pssl/gt_masks/train/&lt;synset&gt;/&lt;synset&gt;_N.png</c>, 1 = object), for <c>seg pssl evaluate</c>.</summary>
     public const string GroundTruthFolder = "gt_masks";
 
-    /// <summary>The PSSL source's classes in class-id order (texture-major).</summary>
-    public static IReadOnlyList<DemoSynset> Synsets { get; } =
-        [.. Enum.GetValues<DemoTexture>().SelectMany(t => new[] { DemoShape.Disc, DemoShape.Square, DemoShape.Triangle }.Select(s => new DemoSynset(t, s)))];
+    /// <summary>The PSSL source's classes in class-id order (by hue).</summary>
+    public static IReadOnlyList<DemoSynset> Synsets { get; } = [.. Enumerable.Range(0, DemoSynset.Count).Select(h => new DemoSynset(h))];
 
-    /// <summary>The target's object classes (segmentation label = index + 1; 0 is background).</summary>
-    public static IReadOnlyList<DemoTexture> TargetClasses { get; } = Enum.GetValues<DemoTexture>();
+    /// <summary>The target's object classes, each three neighbouring source synsets (label 1 = red, orange, yellow; ...).</summary>
+    public const int TargetClassCount = 4;
 
     /// <summary>The target's label names, background first, as <c>labels.txt</c> lists them.</summary>
-    public static IReadOnlyList<string> TargetLabelNames { get; } = [.. TargetClasses.Select(c => c.ToString().ToLowerInvariant()).Prepend("background")];
+    public static IReadOnlyList<string> TargetLabelNames { get; } = ["background", "warm", "green", "blue", "purple"];
+
+    // The source never shows crosses; the target does.
+    private static readonly DemoShape[] SourceShapes = [DemoShape.Disc, DemoShape.Square, DemoShape.Triangle];
+
+    private static readonly DemoTexture[] Textures = Enum.GetValues<DemoTexture>();
 
     /// <summary>Writes the demo data and returns where; progress and a summary go to <paramref name="log"/>.</summary>
     public static DemoDataSummary Generate(DemoDataOptions options, TextWriter? log = null)
@@ -51,9 +56,9 @@ public static class DemoData
         var val = WriteSplit(segRoot, "val", options.SegVal, options.Seed, 200);
         File.WriteAllLines(Path.Combine(segRoot, "labels.txt"), TargetLabelNames);
         File.WriteAllText(Path.Combine(options.Output, "classes.txt"), string.Concat(Synsets.Select((s, i) =>
-            string.Create(CultureInfo.InvariantCulture, $"{s.Id} {s.Name} (PSSL class {i}, seg label {(int)s.Texture + 1} {s.Texture.ToString().ToLowerInvariant()})\n"))));
-        log?.WriteLine($"wrote {psslCount} PSSL images of {Synsets.Count} synsets (texture x shape, top-decile pseudo masks): imagenet_root {imagenetRoot}, pssl_root {psslRoot}");
-        log?.WriteLine($"wrote {train} + {val} segmentation images (train/val, labelled by texture: {string.Join(", ", TargetLabelNames)}): {segRoot}");
+            string.Create(CultureInfo.InvariantCulture, $"{s.Id} {s.Name} (PSSL class {i}, seg label {s.TargetLabel} {TargetLabelNames[s.TargetLabel]})\n"))));
+        log?.WriteLine($"wrote {psslCount} PSSL images of {Synsets.Count} synsets (12 hues, top-decile pseudo masks): imagenet_root {imagenetRoot}, pssl_root {psslRoot}");
+        log?.WriteLine($"wrote {train} + {val} segmentation images (train/val, labelled by hue group: {string.Join(", ", TargetLabelNames)}): {segRoot}");
         return new DemoDataSummary(imagenetRoot, psslRoot, segRoot, psslCount, train, val);
     }
 
@@ -78,7 +83,9 @@ public static class DemoData
                 var canvas = new DemoCanvas(width, height, random);
                 var size = random.Uniform(0.22, 0.32) * Math.Min(width, height);
                 var (cx, cy) = (random.Uniform(size, width - size), random.Uniform(size, height - size));
-                canvas.Draw(synset.Shape, synset.Texture, cx, cy, size, 1);
+                var shape = SourceShapes[random.Next(0, SourceShapes.Length)];
+                var texture = Textures[random.Next(0, Textures.Length)];
+                canvas.Draw(shape, texture, synset.HueDegrees, cx, cy, size, 1);
                 var mask = DemoPseudoMask.TopDecile(width, height, cx, cy, size, random);
                 var name = $"{synset.Id}_{i}.JPEG";
                 File.WriteAllBytes(Path.Combine(imagenetRoot, "train", synset.Id, name), Jpeg(canvas.ToRgb(), width, height));
@@ -117,10 +124,11 @@ public static class DemoData
             var objects = random.Next(2, 5);
             for (var k = 0; k < objects; k++)
             {
-                var texture = TargetClasses[random.Next(0, TargetClasses.Count)];
+                var synset = Synsets[random.Next(0, Synsets.Count)];
+                var texture = Textures[random.Next(0, Textures.Length)];
                 var shape = shapes[random.Next(0, shapes.Length)];
                 var size = random.Uniform(0.15, 0.27) * height;
-                canvas.Draw(shape, texture, random.Uniform(size * 0.5, width - (size * 0.5)), random.Uniform(size * 0.5, height - (size * 0.5)), size, (byte)((int)texture + 1));
+                canvas.Draw(shape, texture, synset.HueDegrees, random.Uniform(size * 0.5, width - (size * 0.5)), random.Uniform(size * 0.5, height - (size * 0.5)), size, (byte)synset.TargetLabel);
             }
             File.WriteAllBytes(Path.Combine(root, ImagePath(split, i)), Jpeg(canvas.ToRgb(), width, height));
             using var mask = Tensor.FromBytes(canvas.Mask, [height, width], ScalarType.Byte);

@@ -1,9 +1,6 @@
 namespace Seg.Pssl.Demo;
 
-/// <summary>
-/// The surface patterns of the demo's objects, in two random colours each: the segmentation target's classes
-/// (label = 1 + index), which group the PSSL source's texture x shape synsets as VOC's "dog" groups ImageNet's breeds.
-/// </summary>
+/// <summary>The surface patterns of the demo's objects, drawn at random: they make objects look alike across classes and say nothing about the class.</summary>
 public enum DemoTexture
 {
     Stripes,
