@@ -109,7 +109,7 @@ public class DemoDataTests
     }
 
     [Test]
-    public void Dataset_reads_the_target_set_with_background_0_and_the_4_textures()
+    public void Dataset_reads_the_target_set_with_background_0_and_the_4_hue_groups()
     {
         var root = Path.Combine(Generated.Value, "seg");
         var train = Build<Dataset>($"node:\n  type: Dataset\n  dataset_root: {root}\n  train_path: {root}/train_list.txt\n  num_classes: 5\n  mode: train\n  transforms: []\n");
