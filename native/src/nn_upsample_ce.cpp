@@ -190,9 +190,10 @@ struct Result {
   at::Tensor grad;  // d loss / d logits (NHWC storage, NCHW view); undefined unless requested
 };
 
+// per_pixel, when given, receives each output pixel's unweighted nll (0 at ignore_index), [N * out_h * out_w].
 Result upsample_ce(const at::Tensor& logits_nchw, const at::Tensor& labels_in, const c10::optional<at::Tensor>& weight_in,
                    int64_t out_h, int64_t out_w, bool align_corners, int64_t ignore_index, bool avg_non_ignore,
-                   bool want_grad) {
+                   bool want_grad, float* per_pixel = nullptr) {
   TORCH_CHECK_VALUE(logits_nchw.dim() == 4, "upsample_cross_entropy: logits must be [N, C, h, w], got ", logits_nchw.sizes());
   TORCH_CHECK_TYPE(logits_nchw.scalar_type() == at::kFloat, "upsample_cross_entropy: logits must be float32, got ",
                    logits_nchw.scalar_type());
@@ -265,7 +266,10 @@ Result upsample_ce(const at::Tensor& logits_nchw, const at::Tensor& labels_in, c
       const int64_t* yrow = y + (b * out_h + oh) * out_w;
       for (int64_t ow = 0; ow < out_w; ++ow) {
         const int64_t t = yrow[ow];
-        if (t == ignore_index) continue;
+        if (t == ignore_index) {
+          if (per_pixel != nullptr) per_pixel[(b * out_h + oh) * out_w + ow] = 0.f;
+          continue;
+        }
         const Tap& tx = tw[static_cast<size_t>(ow)];
         const float* a0 = rowbuf.data() + tx.i0 * c;
         const float* a1 = rowbuf.data() + tx.i1 * c;
@@ -273,7 +277,9 @@ Result upsample_ce(const at::Tensor& logits_nchw, const at::Tensor& labels_in, c
         const float zt = z[static_cast<size_t>(t)];
         const float s = exp_sum(z.data(), m, c);
         const double wt = w != nullptr ? static_cast<double>(w[t]) : 1.0;
-        local += wt * (static_cast<double>(m) + std::log(static_cast<double>(s)) - static_cast<double>(zt));
+        const double nll = static_cast<double>(m) + std::log(static_cast<double>(s)) - static_cast<double>(zt);
+        local += wt * nll;
+        if (per_pixel != nullptr) per_pixel[(b * out_h + oh) * out_w + ow] = static_cast<float>(nll);
         if (want_grad) {
           const float k = static_cast<float>(wt * grad_scale);
           const float ks = k / s;
@@ -343,5 +349,20 @@ SEG_API(seg_upsample_cross_entropy, TensorH logits, TensorH labels, TensorH weig
     const at::Tensor w = weight == nullptr ? at::ones({x.size(1)}, at::kFloat) : ref(weight);
     *out = wrap(UpsampleCrossEntropy::apply(x, ref(labels), w, out_h, out_w, align_corners != 0, ignore_index,
                                             avg_non_ignore != 0, want_grad));
+  )
+}
+
+// The per-pixel nll of the bilinear upsample of logits [N, C, h, w] to out_h x out_w against labels [N, out_h, out_w]:
+// −log softmax(z)[y] as float32 [N, out_h, out_w], 0 at ignore_index, without gradient (OHEM's pixel selection).
+SEG_API(seg_upsample_nll, TensorH logits, TensorH labels, int64_t out_h, int64_t out_w, int32_t align_corners,
+        int64_t ignore_index, TensorH* out) {
+  SEG_GUARD(
+    const auto& given = ref(logits);
+    const auto x = (given.scalar_type() == at::kBFloat16 || given.scalar_type() == at::kHalf ? given.to(at::kFloat) : given).detach();
+    TORCH_CHECK_VALUE(x.dim() == 4, "upsample_nll: logits must be [N, C, h, w], got ", x.sizes());
+    auto nll = at::empty({x.size(0), out_h, out_w}, x.options());
+    upsample_ce(x, ref(labels), c10::nullopt, out_h, out_w, align_corners != 0, ignore_index, false, false,
+                nll.data_ptr<float>());
+    *out = wrap(nll);
   )
 }

@@ -12,6 +12,9 @@ namespace Seg.Models.Losses;
 /// ground-truth probability, and only valid pixels with <c>p_gt &lt; threshold</c> (strictly) are kept;
 /// otherwise every valid pixel is kept (PaddleSeg's code does no thresholding at all when min_kept ≤ 0).
 /// The loss is <c>mean(w[y]·ce·kept) / (mean(kept) + 1e-5)</c>: with class weights it is not normalised by them.
+/// A logit that the model only upsampled (a deferred bilinear upsample) is scored from its low-resolution source: the
+/// ground-truth probabilities come from the per-pixel nll of the fused upsample, the loss and its gradient from the
+/// fused upsample + cross-entropy over the kept pixels, without the full-resolution logits (same value).
 /// </summary>
 [SegComponent("OhemCrossEntropyLoss", ComponentKind.Loss)]
 public sealed class OhemCrossEntropyLoss(OhemCrossEntropyLossOptions options) : ISegLoss
@@ -25,12 +28,14 @@ public sealed class OhemCrossEntropyLoss(OhemCrossEntropyLossOptions options) : 
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
+        if (logits.PendingUpsample is { } upsample && CanFuse(upsample)) return Fused(upsample, labels);
         using var scope = torch.NewDisposeScope();
         var shape = LossInputs.Logits4D(logits, nameof(OhemCrossEntropyLoss));
         LossInputs.CheckWeightCount(Options.Weight, shape[1], nameof(OhemCrossEntropyLoss));
         var label = LossInputs.Labels(labels, shape[0], shape[2], shape[3], nameof(OhemCrossEntropyLoss));
         var valid = label.ne(Options.IgnoreIndex);
-        var kept = KeptPixels(logits, label, valid);
+        var kept = KeptPixels(label, valid, () =>
+            logits.detach().softmax(1).gather(1, label.where(valid, 0L).unsqueeze(1)).squeeze(1));
 
         var target = label.where(kept, Options.IgnoreIndex);
         var weight = LossInputs.ClassWeights(Options.Weight, logits);
@@ -39,20 +44,41 @@ public sealed class OhemCrossEntropyLoss(OhemCrossEntropyLossOptions options) : 
         return scope.MoveToOuter(loss.mean() / (keptMask.mean() + Eps));
     }
 
-    // The OHEM selection; no gradient flows through it.
-    private Tensor KeptPixels(Tensor logits, Tensor label, Tensor valid)
+    private static bool CanFuse(DeferredUpsample upsample) =>
+        upsample.Source.dtype == ScalarType.Float32 && upsample.Source.device.type == DeviceType.CPU;
+
+    private Tensor Fused(DeferredUpsample upsample, Tensor labels)
+    {
+        using var scope = torch.NewDisposeScope();
+        var source = upsample.Source.shape;
+        LossInputs.CheckWeightCount(Options.Weight, source[1], nameof(OhemCrossEntropyLoss));
+        var label = LossInputs.Labels(labels, source[0], upsample.Size[0], upsample.Size[1], nameof(OhemCrossEntropyLoss));
+        var valid = label.ne(Options.IgnoreIndex);
+        var kept = KeptPixels(label, valid, () =>
+            functional.upsample_nll(upsample.Source, label, [.. upsample.Size], Options.IgnoreIndex, upsample.AlignCorners).neg().exp());
+        var target = label.where(kept, Options.IgnoreIndex);
+        var weight = LossInputs.ClassWeights(Options.Weight, upsample.Source);
+        // Without avg_non_ignore the fused loss is sum(w[y]·ce over kept) / (pixels · (1 + 1e-8)).
+        var sumOverPixels = functional.upsample_cross_entropy(upsample.Source, target, [.. upsample.Size], weight, Options.IgnoreIndex,
+            avg_non_ignore: false, upsample.AlignCorners);
+        var keptMean = kept.to(ScalarType.Float32).mean();
+        return scope.MoveToOuter(sumOverPixels * (1 + 1e-8) / (keptMean + Eps));
+    }
+
+    // The OHEM selection from the ground-truth class probability of each pixel; no gradient flows through it.
+    private Tensor KeptPixels(Tensor label, Tensor valid, Func<Tensor> targetProbability)
     {
         var numValid = valid.sum().item<long>();
         if (!(Options.MinKept < numValid && numValid > 0) || Options.MinKept <= 0) return valid;
 
         using var noGrad = torch.no_grad();
-        var prob = logits.detach().softmax(1);
-        var safeLabel = label.where(valid, 0L);
+        var probability = targetProbability();
         // Invalid pixels get +1 so they sort after every valid one and are never "hard" (as PaddleSeg does).
-        var pGt = prob.gather(1, safeLabel.unsqueeze(1)).squeeze(1) + valid.logical_not().to(prob.dtype);
+        var pGt = probability + valid.logical_not().to(probability.dtype);
         var flat = pGt.flatten();
-        var (smallest, _) = flat.topk(Options.MinKept, largest: false);
-        var kth = smallest.select(0, Options.MinKept - 1);
+        // The min_kept-th smallest is the largest of the min_kept smallest: an unsorted selection is 3x faster than a sort.
+        var (smallest, _) = flat.topk(Options.MinKept, largest: false, sorted: false);
+        var kth = smallest.max();
         var threshold = kth.clamp_min(Options.Thresh);
         // PaddleSeg compares against the Python float thresh (float32 on the device) unless p_k is larger.
         return valid.logical_and(pGt.lt(threshold));

@@ -24,6 +24,7 @@ internal static partial class LibSegNative
     [DllImport(Lib)] internal static extern int seg_cross_entropy(TensorHandle input, TensorHandle target, TensorHandle weight, long ignoreIndex, long reduction, double labelSmoothing, out IntPtr result);
     [DllImport(Lib)] internal static extern int seg_nll_loss(TensorHandle input, TensorHandle target, TensorHandle weight, long ignoreIndex, long reduction, out IntPtr result);
     [DllImport(Lib)] internal static extern int seg_upsample_cross_entropy(TensorHandle input, TensorHandle target, TensorHandle weight, long outH, long outW, int alignCorners, long ignoreIndex, int avgNonIgnore, out IntPtr result);
+    [DllImport(Lib)] internal static extern int seg_upsample_nll(TensorHandle input, TensorHandle target, long outH, long outW, int alignCorners, long ignoreIndex, out IntPtr result);
     [DllImport(Lib)] internal static extern int seg_binary_cross_entropy_with_logits(TensorHandle input, TensorHandle target, TensorHandle weight, TensorHandle posWeight, long reduction, out IntPtr result);
 
     [DllImport(Lib)] internal static extern int seg_linear(TensorHandle input, TensorHandle weight, TensorHandle bias, out IntPtr result);

@@ -41,6 +41,20 @@ public static partial class torch
                 if (size.Length != 2) throw new ArgumentException($"upsample_cross_entropy: size must be [H, W], got [{string.Join(", ", size)}]", nameof(size));
                 return Tensor.Result(LibSegNative.seg_upsample_cross_entropy(input.handle, target.handle, NativeTensorArgs.Optional(weight), size[0], size[1], align_corners ? 1 : 0, ignore_index, avg_non_ignore ? 1 : 0, out var r), r);
             }
+
+            /// <summary>
+            /// The per-pixel <c>−log softmax(z)[y]</c> [N, H, W] of the bilinear upsample of <paramref name="input"/> [N, C, h, w]
+            /// to <paramref name="size"/> against labels [N, H, W]; 0 at <paramref name="ignore_index"/>; no gradient, no
+            /// full-resolution logits. float32, CPU.
+            /// </summary>
+            public static Tensor upsample_nll(Tensor input, Tensor target, long[] size, long ignore_index = 255, bool align_corners = false)
+            {
+                ArgumentNullException.ThrowIfNull(input);
+                ArgumentNullException.ThrowIfNull(target);
+                ArgumentNullException.ThrowIfNull(size);
+                if (size.Length != 2) throw new ArgumentException($"upsample_nll: size must be [H, W], got [{string.Join(", ", size)}]", nameof(size));
+                return Tensor.Result(LibSegNative.seg_upsample_nll(input.handle, target.handle, size[0], size[1], align_corners ? 1 : 0, ignore_index, out var r), r);
+            }
         }
     }
 }

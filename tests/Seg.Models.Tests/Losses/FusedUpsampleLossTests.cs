@@ -38,6 +38,56 @@ public class FusedUpsampleLossTests
         Assert.That(RelativeL2(fusedGrad, low.grad!), Is.LessThan(1e-5));
     }
 
+    // min_kept below the valid pixel count (about 740), so OHEM keeps only the hard pixels: below the min_kept-th
+    // ground-truth probability (thresh 0.05) or below thresh (0.7); min_kept 0 keeps every valid pixel.
+    [TestCase(false, 300, 0.05f)]
+    [TestCase(true, 300, 0.05f)]
+    [TestCase(true, 100, 0.7f)]
+    [TestCase(false, 0, 0.7f)]
+    public void OhemCrossEntropyLoss_on_a_deferred_upsample_equals_the_plain_loss(bool weighted, int minKept, float thresh)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(4);
+        var low = (torch.randn([2, 6, 5, 7]) * 2).requires_grad_();
+        var labels = torch.randint(0, 6, [2, 19, 23]);
+        labels = labels.where(torch.rand([2, 19, 23]).ge(0.15), 255L);
+        var loss = new OhemCrossEntropyLoss(new OhemCrossEntropyLossOptions
+        {
+            MinKept = minKept,
+            Thresh = thresh,
+            Weight = weighted ? [0.5f, 2f, 1f, 3f, 0.25f, 1.5f] : null,
+        });
+
+        var deferred = torch.nn.functional.upsample_bilinear_deferred(low, [19, 23]);
+        var fused = loss.forward(deferred, labels);
+        Assert.That(deferred.IsMaterialised, Is.False, "the fused loss must not compute the full-resolution logits");
+        fused.backward();
+        var fusedGrad = low.grad!.clone();
+        low.grad = null;
+
+        var plain = loss.forward(torch.nn.functional.interpolate(low, [19, 23], mode: InterpolationMode.Bilinear, align_corners: false), labels);
+        plain.backward();
+        Assert.That(fused.item<float>(), Is.EqualTo(plain.item<float>()).Within(1e-5 * Math.Abs(plain.item<float>())));
+        Assert.That(RelativeL2(fusedGrad, low.grad!), Is.LessThan(1e-5));
+        Assert.That(low.grad!.abs().sum().item<float>(), Is.GreaterThan(0f));
+    }
+
+    [Test]
+    public void Upsample_nll_is_the_per_pixel_cross_entropy_of_the_upsampled_logits()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(5);
+        var low = torch.randn([2, 5, 4, 6]);
+        var labels = torch.randint(0, 5, [2, 13, 17]);
+        labels = labels.where(torch.rand([2, 13, 17]).ge(0.2), 255L);
+        var nll = torch.nn.functional.upsample_nll(low, labels, [13, 17], ignore_index: 255);
+        var up = torch.nn.functional.interpolate(low, [13, 17], mode: InterpolationMode.Bilinear, align_corners: false);
+        var expected = torch.nn.functional.cross_entropy(up, labels, null, 255, torch.nn.Reduction.None);
+        Assert.That(nll.shape, Is.EqualTo(new long[] { 2, 13, 17 }));
+        Assert.That((nll - expected).abs().max().item<float>(), Is.LessThan(1e-5f));
+        Assert.That(nll.masked_select(labels.eq(255L)).abs().max().item<float>(), Is.EqualTo(0f), "0 at ignore_index");
+    }
+
     [Test]
     public void Top_k_pixels_take_the_plain_path_on_the_computed_logits()
     {
@@ -56,8 +106,8 @@ public class FusedUpsampleLossTests
     [TestCase("configs/stdcseg/stdc1_seg_pssl.yml", 1001, true)]
     [TestCase("configs/ocrnet/ocrnet_hrnetw18_camvid_480x360_10k.yml", 11, true)]
     [TestCase("configs/pspnet/pspnet_resnet50_os8_camvid_480x360_10k.yml", 11, true)]
-    // OhemCrossEntropyLoss is not fused: it computes the deferred logits, with the same values.
-    [TestCase("configs/pp_liteseg/pp_liteseg_stdc1_camvid_480x360_10k.yml", 11, false)]
+    // OhemCrossEntropyLoss on every output (min_kept 64800 of 6144 pixels: every valid pixel kept; the unit test above thresholds).
+    [TestCase("configs/pp_liteseg/pp_liteseg_stdc1_camvid_480x360_10k.yml", 11, true)]
     public void A_training_step_with_the_fused_loss_equals_the_unfused_step(string config, long classes, bool fused)
     {
         using var scope = torch.NewDisposeScope();
