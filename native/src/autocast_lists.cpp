@@ -222,22 +222,3 @@ SEG_API(seg_autocast_set_op_policy, const char* op, int32_t policy, int32_t* pre
     policies[i] = policy;
   )
 }
-
-// CUDA autocast (torch.autocast("cuda", dtype)); a CPU-only libtorch accepts it and never reaches a CUDA kernel.
-SEG_API(seg_autocast_cuda_enter, int32_t enabled, int32_t dtype, int32_t* previous_enabled, int32_t* previous_dtype) {
-  SEG_GUARD(
-    *previous_enabled = at::autocast::is_enabled() ? 1 : 0;
-    *previous_dtype = static_cast<int32_t>(at::autocast::get_autocast_gpu_dtype());
-    at::autocast::set_enabled(enabled != 0);
-    if (enabled != 0) at::autocast::set_autocast_gpu_dtype(seg::dtype(dtype));
-    at::autocast::increment_nesting();
-  )
-}
-
-SEG_API(seg_autocast_cuda_exit, int32_t previous_enabled, int32_t previous_dtype) {
-  SEG_GUARD(
-    if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-    at::autocast::set_enabled(previous_enabled != 0);
-    at::autocast::set_autocast_gpu_dtype(static_cast<at::ScalarType>(previous_dtype));
-  )
-}

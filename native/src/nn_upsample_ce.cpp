@@ -213,16 +213,19 @@ struct UpsampleCrossEntropy : torch::autograd::Function<UpsampleCrossEntropy> {
   }
 };
 
+// Under autocast the logits may come in bfloat16 or float16: the loss runs in float32 (it stands for a bilinear upsample
+// and a cross-entropy, both float32 ops under PaddleSeg's mixed precision); the cast is differentiable.
+at::Tensor float32_logits(const at::Tensor& given) {
+  return given.scalar_type() == at::kBFloat16 || given.scalar_type() == at::kHalf ? given.to(at::kFloat) : given;
+}
+
 }  // namespace
 
 // weight may be null. The result is a 0-D float tensor; it carries a grad_fn when logits require grad.
 SEG_API(seg_upsample_cross_entropy, TensorH logits, TensorH labels, TensorH weight, int64_t out_h, int64_t out_w,
         int32_t align_corners, int64_t ignore_index, int32_t avg_non_ignore, TensorH* out) {
   SEG_GUARD(
-    // Under autocast the logits may come in bfloat16 or float16: the loss runs in float32 (it stands for a bilinear
-    // upsample and a cross-entropy, both float32 ops under PaddleSeg's mixed precision); the cast is differentiable.
-    const auto& given = ref(logits);
-    const auto x = given.scalar_type() == at::kBFloat16 || given.scalar_type() == at::kHalf ? given.to(at::kFloat) : given;
+    const auto x = float32_logits(ref(logits));
     const bool want_grad = x.requires_grad() && at::GradMode::is_enabled();
     TORCH_CHECK_VALUE(x.dim() == 4, "upsample_cross_entropy: logits must be [N, C, h, w], got ", x.sizes());
     // No weights is the same loss as weights of one (autograd::Function takes no undefined tensor inputs).
@@ -237,8 +240,7 @@ SEG_API(seg_upsample_cross_entropy, TensorH logits, TensorH labels, TensorH weig
 SEG_API(seg_upsample_nll, TensorH logits, TensorH labels, int64_t out_h, int64_t out_w, int32_t align_corners,
         int64_t ignore_index, TensorH* out) {
   SEG_GUARD(
-    const auto& given = ref(logits);
-    const auto x = (given.scalar_type() == at::kBFloat16 || given.scalar_type() == at::kHalf ? given.to(at::kFloat) : given).detach();
+    const auto x = float32_logits(ref(logits)).detach();
     TORCH_CHECK_VALUE(x.dim() == 4, "upsample_nll: logits must be [N, C, h, w], got ", x.sizes());
     auto nll = at::empty({x.size(0), out_h, out_w}, x.options());
     upsample_ce(x, ref(labels), c10::nullopt, out_h, out_w, align_corners != 0, ignore_index, false, false,

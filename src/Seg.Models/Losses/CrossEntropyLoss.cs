@@ -66,8 +66,7 @@ public sealed class CrossEntropyLoss(CrossEntropyLossOptions options) : ISegLoss
     }
 
     private bool CanFuse(DeferredUpsample upsample) =>
-        Options.DataFormat == DataFormat.NCHW && Options.TopKPercentPixels == 1.0 &&
-        upsample.Source.dtype == ScalarType.Float32 && upsample.Source.device.type == DeviceType.CPU;
+        Options.DataFormat == DataFormat.NCHW && Options.TopKPercentPixels == 1.0 && upsample.FusedLossSupported;
 
     private Tensor Fused(DeferredUpsample upsample, Tensor labels)
     {

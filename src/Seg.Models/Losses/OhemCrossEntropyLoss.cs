@@ -28,7 +28,7 @@ public sealed class OhemCrossEntropyLoss(OhemCrossEntropyLossOptions options) : 
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
-        if (logits.PendingUpsample is { } upsample && CanFuse(upsample)) return Fused(upsample, labels);
+        if (logits.PendingUpsample is { FusedLossSupported: true } upsample) return Fused(upsample, labels);
         using var scope = torch.NewDisposeScope();
         var shape = LossInputs.Logits4D(logits, nameof(OhemCrossEntropyLoss));
         LossInputs.CheckWeightCount(Options.Weight, shape[1], nameof(OhemCrossEntropyLoss));
@@ -43,9 +43,6 @@ public sealed class OhemCrossEntropyLoss(OhemCrossEntropyLossOptions options) : 
         var loss = functional.cross_entropy(logits, target, weight, Options.IgnoreIndex, Reduction.None) * keptMask;
         return scope.MoveToOuter(loss.mean() / (keptMask.mean() + Eps));
     }
-
-    private static bool CanFuse(DeferredUpsample upsample) =>
-        upsample.Source.dtype == ScalarType.Float32 && upsample.Source.device.type == DeviceType.CPU;
 
     private Tensor Fused(DeferredUpsample upsample, Tensor labels)
     {

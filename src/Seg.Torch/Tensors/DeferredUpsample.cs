@@ -28,6 +28,9 @@ public sealed class DeferredUpsample
     /// <summary>Whether grad mode was on when the upsample was requested (it is computed under the same mode).</summary>
     public bool GradEnabled { get; }
 
+    /// <summary>Whether the fused upsample losses (<c>upsample_cross_entropy</c>, <c>upsample_nll</c>) take this source: float32 on the CPU.</summary>
+    public bool FusedLossSupported => Source.dtype == ScalarType.Float32 && Source.device.type == DeviceType.CPU;
+
     internal unsafe IntPtr Compute()
     {
         var size = Size.ToArray();
